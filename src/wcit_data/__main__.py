@@ -1,0 +1,3 @@
+from wcit_data.cli import main
+
+raise SystemExit(main())

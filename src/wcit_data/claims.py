@@ -1,0 +1,332 @@
+"""Executable claims: each claim of the post and its comments is checked against the tables.
+
+A check receives the built tables (a dict of DataFrames) and returns a Verdict. Verdicts are
+computed at build time from data; `undetermined` is the honest answer where sources are silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from wcit_data import texts
+
+CURRAN_LIST = ["USA", "GBR", "SWE", "CAN", "DNK", "ZAF", "NLD", "CRI", "CZE", "NZL", "POL"]
+PREAMBLE_VOTE = "preamble-2012-12-13"
+PLEN3 = "plen3-2012-12-12"
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    explanation: str
+    evidence_rows: list[str]
+
+
+CHECKS = {}
+
+
+def check(fn):
+    CHECKS[fn.__name__] = fn
+    return fn
+
+
+def _vote(t, vote_id):
+    v = t["votes"]
+    rows = v[v["vote_id"] == vote_id]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _mentions(t, term, instrument, part=None):
+    return texts.mentions(term, instrument=instrument, part=part, provisions=t["provisions"])
+
+
+@check
+def no_internet_in_itr_articles(t) -> Verdict:
+    m = _mentions(t, "internet", "ITR 2012")
+    if m.empty:
+        return Verdict("undetermined", "No 2012 ITR provision text was retrieved.", [])
+    hits = m[m["count"] > 0]
+    rows = [f"provisions:ITR 2012/{r.part}/{r.lang}" for r in m.itertuples()]
+    if not hits.empty:
+        h = hits.iloc[0]
+        return Verdict("contradicted", f"'Internet' (or an official-language equivalent) occurs {int(hits['count'].sum())} "
+                       f"time(s) in the retrieved 2012 provisions, e.g. {h.part} ({h.lang}).", rows)
+    best = m.groupby("lang")["margins_retrieved"].sum().max()
+    known = m.groupby("lang")["margins_known"].sum().max()
+    langs = ", ".join(sorted(m["lang"].unique()))
+    if m["complete"].all():
+        return Verdict("supported", f"No mention in any retrieved 2012 provision ({langs}); the retrieved text "
+                       "covers every known margin number.", rows)
+    return Verdict("partly_supported", f"No mention of 'Internet' or its equivalents in the retrieved 2012 "
+                   f"provisions (languages {langs}; at most {best} of {known} known margin numbers per "
+                   "language). The text is incomplete, so absence elsewhere is not shown.", rows)
+
+
+@check
+def article9_not_significantly_altered(t) -> Verdict:
+    cmp = texts.compare_articles(t["provisions"])
+    row = cmp[cmp["article"] == "9"]
+    if row.empty:
+        return Verdict("undetermined", "Article 9 was not retrieved for both instruments.", [])
+    r = row.iloc[0]
+    ev = ["provisions:ITR 1988/Article 9", "provisions:ITR 2012/Article 9"]
+    if r["status"] == "not_comparable" or pd.isna(r["similarity"]):
+        return Verdict("undetermined", f"Article 9 retrieved, but no same-language comparison: {r['basis']}.", ev)
+    sim = float(r["similarity"])
+    verdict = "supported" if sim >= 0.8 else ("partly_supported" if sim >= 0.6 else "contradicted")
+    return Verdict(verdict, f"Word-sequence similarity of Article 9, 1988 vs 2012 ({r['basis']}): {sim:.2f} "
+                   "(>= 0.80 supported, 0.60-0.80 partly, < 0.60 contradicted).", ev)
+
+
+@check
+def no_cybersecurity_language(t) -> Verdict:
+    cyber = _mentions(t, "cybersecurity", "ITR 2012")
+    sec = _mentions(t, "security", "ITR 2012")
+    if sec.empty:
+        return Verdict("undetermined", "No 2012 ITR provision text was retrieved.", [])
+    n_cyber, n_sec = int(cyber["count"].sum()), int(sec["count"].sum())
+    arts = t["provisions"]
+    a5a = arts[(arts["instrument"] == "ITR 2012") & (arts["article"] == "5A")]
+    ev = [f"provisions:ITR 2012/Article 5A/{l}" for l in sorted(a5a["lang"].unique())]
+    if n_cyber:
+        return Verdict("contradicted", f"'Cybersecurity' occurs {n_cyber} time(s) in the retrieved 2012 provisions.", ev)
+    if n_sec:
+        return Verdict("partly_supported", f"The word 'cybersecurity' does not occur in the retrieved 2012 provisions, "
+                       f"but 'security' (or an equivalent) occurs {n_sec} time(s)"
+                       + (", in Article 5A (security and robustness of networks)" if len(a5a) else "")
+                       + ". Whether that is 'language about cybersecurity' is interpretation.", ev)
+    return Verdict("partly_supported", "Neither 'cybersecurity' nor 'security' occurs in the retrieved 2012 provisions; "
+                   "the retrieved text is incomplete.", [])
+
+
+@check
+def resolution_not_part_of_itr_treaty(t) -> Verdict:
+    res = t["resolutions"]
+    plen3 = res[res["resolution_id"].str.contains("PLEN/3", regex=False, na=False)]
+    prov = t["provisions"]
+    in_itr = prov[(prov["instrument"] == "ITR 2012") & prov["text"].str.contains("enabling environment", na=False)]
+    if plen3.empty:
+        return Verdict("undetermined", "Resolution PLEN/3 text was not retrieved.", [])
+    ev = [f"resolutions:{r.resolution_id}/{r.lang}/{r.section}" for r in plen3.head(3).itertuples()]
+    if not in_itr.empty:
+        return Verdict("contradicted", "The resolution's wording appears among the ITR provisions.", ev)
+    return Verdict("supported", "PLEN/3 is printed as a resolution of the Final Acts, separate from the ITR "
+                   "articles; none of the retrieved ITR provisions carries its text. (Legal effect is not tested.)", ev)
+
+
+@check
+def african_amendment_vote_77_33_8(t) -> Verdict:
+    v = _vote(t, PREAMBLE_VOTE)
+    if v is None or pd.isna(v["yes"]):
+        return Verdict("undetermined", "No tally recorded for the Preamble vote.", [])
+    tally = (int(v["yes"]), int(v["no"]), int(v["abstain"]))
+    ev = [f"votes:{PREAMBLE_VOTE}"]
+    reports = t["vote_reports"]
+    differing = reports[(reports["vote_id"] == PREAMBLE_VOTE) & reports["attribute"].isin(["yes", "no", "abstain"])
+                        & ~reports["adopted"]]
+    proposer = str(v["proposed_by"] or "")
+    african = "afric" in proposer.lower()
+    note = f" {len(differing)} differing tally report(s) kept in vote_reports." if len(differing) else ""
+    if tally == (77, 33, 8):
+        verdict = "supported" if african else "partly_supported"
+        return Verdict(verdict, f"Adopted tally {tally[0]}-{tally[1]}-{tally[2]}, outcome {v['outcome']}; proposer "
+                       f"recorded as {proposer or 'unknown'}.{note}", ev)
+    return Verdict("contradicted", f"Adopted tally is {tally}, not 77-33-8.{note}", ev)
+
+
+@check
+def plen3_adopted_by_temperature_of_room(t) -> Verdict:
+    v = _vote(t, PLEN3)
+    if v is None:
+        return Verdict("undetermined", "No record of the PLEN/3 decision.", [])
+    ok = v["method"] == "temperature_of_the_room" and pd.isna(v["yes"])
+    return Verdict("supported" if ok else "contradicted",
+                   f"PLEN/3: method {v['method']} ({v['method_detail']!s:.80}), no tally recorded: {pd.isna(v['yes'])}.",
+                   [f"votes:{PLEN3}"])
+
+
+@check
+def iran_called_for_vote(t) -> Verdict:
+    v = _vote(t, PREAMBLE_VOTE)
+    if v is None or pd.isna(v["requested_by"]):
+        return Verdict("undetermined", "No source in the dataset names who requested the vote.", [])
+    ok = v["requested_by"] == "IRN"
+    return Verdict("supported" if ok else "contradicted", f"Vote requested by {v['requested_by']} per "
+                   f"{v['source_ids']}.", [f"votes:{PREAMBLE_VOTE}"])
+
+
+def _plenary14_vote_order(t):
+    iv = t["interventions"]
+    p14 = iv[iv["plenary"] == 14]
+    vote_turns = p14[p14["stance"] == "request_vote"]
+    return p14, (int(vote_turns["order"].min()) if not vote_turns.empty and vote_turns["order"].notna().any() else None)
+
+
+@check
+def curran_reservations_after_vote(t) -> Verdict:
+    p14, _ = _plenary14_vote_order(t)
+    objecting = p14[p14["stance"].isin(["reservation", "objection", "will_not_sign", "consult_capital"])
+                    & p14["iso3"].isin(CURRAN_LIST)]
+    named = sorted(set(objecting["iso3"]))
+    ev = [f"interventions:{i}" for i in objecting["intervention_id"]]
+    sigs = t["signatures"].set_index("iso3")["status"]
+    not_signed = [c for c in CURRAN_LIST if sigs.get(c) == "did_not_sign"]
+    tail = (f" Of the 11, {len(not_signed)} are recorded as not signing on 14 December "
+            f"({', '.join(not_signed) or 'none'}).")
+    if not named:
+        return Verdict("undetermined", "The retrieved record of plenary 14 documents none of the 11 delegations "
+                       "speaking after the vote (transcripts are retrieved only in their opening)." + tail, ev)
+    verdict = "supported" if len(named) == len(CURRAN_LIST) else "partly_supported"
+    return Verdict(verdict, f"{len(named)} of the 11 delegations are documented objecting or reserving in plenary "
+                   f"14: {', '.join(named)}." + tail, ev)
+
+
+@check
+def observer_window_before_vote(t) -> Verdict:
+    ev_tab = t["events"]
+    stop = ev_tab[ev_tab["event_id"] == "2012-12-13-observer-stops-monitoring"]
+    vote = ev_tab[ev_tab["kind"].eq("vote") & ev_tab["date_local"].eq("2012-12-13")]
+    if stop.empty or vote.empty:
+        return Verdict("undetermined", "The observer's stop time or the vote time is missing from events.", [])
+    stop_utc = stop.iloc[0]["utc"]
+    v = vote.sort_values("utc_earliest").iloc[0]
+    ev = [f"events:{stop.iloc[0]['event_id']}", f"events:{v['event_id']}"]
+    if pd.notna(v["utc_earliest"]) and v["utc_earliest"] > stop_utc:
+        return Verdict("partly_supported", f"The author stopped monitoring at {stop_utc:%H:%M} UTC; the vote came "
+                       f"no earlier than {v['utc_earliest']:%H:%M} UTC, so the vote and what immediately preceded it "
+                       "fell outside his live observation window (he relied on later reports and video).", ev)
+    return Verdict("undetermined", "The sources do not place the vote after the author's stop time.", ev)
+
+
+@check
+def fifty_plus_not_signing(t) -> Verdict:
+    tot = t["conference_totals"]
+    adopted = tot[tot["adopted"]].set_index("measure")["figure"]
+    if "non_signatories" in adopted:
+        n = int(adopted["non_signatories"])
+    elif {"accredited", "signatories"} <= set(adopted.index):
+        n = int(adopted["accredited"] - adopted["signatories"])
+    else:
+        return Verdict("undetermined", "No adopted totals for signatories and non-signatories.", [])
+    named = int((t["signatures"]["status"] == "did_not_sign").sum())
+    return Verdict("supported" if n >= 50 else "contradicted",
+                   f"{n} accredited states did not sign on 14 December 2012 (adopted total); {named} of them are "
+                   "named with evidence in `signatures`.", ["conference_totals:non_signatories"])
+
+
+def _internet_count(frame, text_col="text"):
+    return texts.count_terms(" ".join(frame[text_col].dropna()), ["internet"])
+
+
+@check
+def internet_in_declarations_19(t) -> Verdict:
+    d = t["declarations"]
+    en = d[d["lang"] == "en"]
+    if en.empty:
+        return Verdict("undetermined", "No English declaration text was retrieved.", [])
+    n = _internet_count(en)
+    nos = en["decl_no"].nunique()
+    return Verdict("undetermined" if n < 19 else ("supported" if n == 19 else "contradicted"),
+                   f"'Internet' occurs {n} time(s) in the retrieved English text of {nos} declaration(s); the "
+                   "declarations were not retrieved in full, so 19 cannot be confirmed or refuted"
+                   if n < 19 else f"'Internet' occurs {n} time(s) in the retrieved declarations.",
+                   [f"declarations:{x}" for x in sorted(en["decl_no"].unique())[:10]])
+
+
+@check
+def internet_9_in_resolution(t) -> Verdict:
+    r = t["resolutions"]
+    en = r[(r["lang"] == "en")]
+    if en.empty:
+        return Verdict("undetermined", "No English resolution text was retrieved.", [])
+    n = _internet_count(en)
+    counted = en["section"].nunique()
+    if n > 9:
+        return Verdict("contradicted", f"'Internet' occurs {n} times in the retrieved English resolution text.", [])
+    return Verdict("undetermined" if n < 9 else "supported",
+                   f"'Internet' occurs {n} time(s) in {counted} retrieved English section(s) of the resolutions"
+                   + ("; the full text was not retrieved, so the count of 9 is not verifiable" if n < 9 else "."),
+                   [f"resolutions:{x}" for x in sorted(en["resolution_id"].unique())])
+
+
+@check
+def internet_27_in_document_47(t) -> Verdict:
+    return Verdict("undetermined", "Document 47 (the chairman's compromise draft) is not among the stored sources; "
+                   "the count cannot be checked.", [])
+
+
+@check
+def uk_did_not_sign(t) -> Verdict:
+    s = t["signatures"].set_index("iso3")
+    if "GBR" not in s.index or s.loc["GBR", "status"] == "unknown":
+        return Verdict("undetermined", "No source on the UK's signature.", [])
+    st = s.loc["GBR", "status"]
+    return Verdict("supported" if st == "did_not_sign" else "contradicted",
+                   f"signatures: GBR {st} ({s.loc['GBR', 'evidence_kind']}).", ["signatures:GBR"])
+
+
+@check
+def multistakeholder_delegations_did_not_sign(t) -> Verdict:
+    p = t["participation"]
+    ms = p[(p["attribute"] == "delegation_includes_non_government") & p["value"].str.lower().isin(["yes", "true"])]
+    if ms.empty:
+        return Verdict("undetermined", "No source in the dataset documents which delegations included "
+                       "non-government stakeholders.", [])
+    sigs = t["signatures"].set_index("iso3")["status"]
+    statuses = [sigs.get(i, "unknown") for i in ms["iso3"].unique()]
+    known = [s for s in statuses if s != "unknown"]
+    ns = sum(s == "did_not_sign" for s in known)
+    ev = [f"participation:{i}" for i in ms["iso3"].unique()]
+    if len(known) < 5:
+        return Verdict("undetermined", f"Only {len(known)} multi-stakeholder delegation(s) with a known signature "
+                       f"status ({ns} did not sign); too few to judge 'most'.", ev)
+    verdict = "supported" if ns > len(known) / 2 else "contradicted"
+    return Verdict(verdict, f"{ns} of {len(known)} documented multi-stakeholder delegations did not sign.", ev)
+
+
+@check
+def irony_sanctions_and_access(t) -> Verdict:
+    from wcit_data.analysis import signing_by_group_from_tables
+
+    table = signing_by_group_from_tables(t, "us_sanctions_2012")
+    fh = signing_by_group_from_tables(t, "fh_status")
+    if table.empty or fh.empty:
+        return Verdict("undetermined", "Covariates or signatures are missing.", [])
+    sanc = table[table["group"].isin(["comprehensive", "targeted"])]
+    signed_sanc = int(sanc["signed"].sum())
+    known_sanc = int(sanc["known"].sum())
+    rate = fh.set_index("group")["signed_share_of_known"]
+    free, notfree = rate.get("F"), rate.get("NF")
+    expl = (f"Sanctioned states (US programmes in force 2012) with a known status: {known_sanc}, of which "
+            f"{signed_sanc} signed. Share signing among known-status states: Free {free:.0%} vs Not Free "
+            f"{notfree:.0%} (Freedom House 2012). Signing is only a proxy for claiming a right of access; "
+            "per-state ballots on the access sentence are unknown.") if free is not None and notfree is not None else ""
+    if not expl:
+        return Verdict("undetermined", "Too few states with known status in each regime group.", [])
+    pattern = notfree > free and (known_sanc == 0 or signed_sanc / known_sanc >= 0.5)
+    return Verdict("partly_supported" if pattern else "contradicted", expl,
+                   ["covariates:us_sanctions_2012", "covariates:fh_status", "signatures"])
+
+
+def run_checks(claims: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    rows = []
+    for c in claims.itertuples(index=False):
+        fn = CHECKS.get(c.check)
+        if fn is None:
+            raise KeyError(f"data/curated/claims.csv: claim {c.claim_id} names unknown check {c.check!r}; "
+                           f"known checks: {', '.join(sorted(CHECKS))}")
+        v = fn(tables)
+        rows.append(c._asdict() | {"verdict": v.verdict, "explanation": v.explanation,
+                                   "evidence_rows": ";".join(v.evidence_rows) or None})
+    return pd.DataFrame(rows)
+
+
+def claims_table(inputs, tables: dict) -> pd.DataFrame:
+    from wcit_data.derive import empty, finish
+
+    claims = inputs.read("claims", ["claim_id", "author", "quote", "topic", "check", "source_id", "evidence"])
+    if claims.empty:
+        return empty("claims")
+    return finish("claims", run_checks(claims, tables), ["claim_id"])

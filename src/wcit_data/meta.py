@@ -1,0 +1,108 @@
+"""Codebooks, citations and coverage, all generated from the shipped descriptor and tables."""
+
+from __future__ import annotations
+
+import re
+
+from wcit_data import __version__
+from wcit_data.loading import check_table_name, descriptor, load
+
+PACKAGE_BIBTEX = """@misc{{wcit_data_{year},
+  title        = {{wcit-data: Source-linked tables about the ITU World Conference on International
+                  Telecommunications (WCIT-12, Dubai 2012)}},
+  author       = {{{{wcit-data contributors}}}},
+  year         = {{{year}}},
+  version      = {{{version}}},
+  note         = {{Dataset and Python package; curated tables CC BY 4.0; third-party texts keep their owners' terms}},
+  howpublished = {{\\url{{https://github.com/wcit-data/wcit-data}}}}
+}}"""
+
+
+def describe(name: str) -> dict:
+    """Codebook of a table: description, columns (type, description, allowed values), keys, sources, rows."""
+    check_table_name(name)
+    res = next(r for r in descriptor()["resources"] if r["name"] == name)
+    cols = []
+    for f in res["schema"]["fields"]:
+        c = f.get("constraints", {})
+        cols.append({"name": f["name"], "type": f["type"], "description": f["description"],
+                     "required": bool(c.get("required")), "allowed_values": c.get("enum"),
+                     "pattern": c.get("pattern")})
+    return {"name": name, "description": res["description"], "rows": res["rows"], "columns": cols,
+            "primary_key": res["schema"].get("primaryKey", []),
+            "foreign_keys": res["schema"].get("foreignKeys", []),
+            "sources": [s["source_id"] for s in res.get("sources", [])],
+            "licenses": res.get("licenses", []), "variable_licences": res.get("variableLicences")}
+
+
+def _bibkey(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _bib_escape(text: str) -> str:
+    return str(text).replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%")
+
+
+def cite(source_id: str | None = None) -> str:
+    """BibTeX for the package, or for one source of the registry."""
+    if source_id is None:
+        return PACKAGE_BIBTEX.format(year=2026, version=__version__)
+    sources = load("sources").set_index("source_id")
+    if source_id not in sources.index:
+        import difflib
+
+        close = difflib.get_close_matches(source_id, list(sources.index), n=3)
+        raise ValueError(f"Unknown source {source_id!r}." + (f" Did you mean {', '.join(close)}?" if close else ""))
+    s = sources.loc[source_id]
+    fields = {"title": s["title"], "author": s["author"] or s["publisher"], "publisher": s["publisher"],
+              "year": (s["published"] or "")[:4] or None, "url": s["url"], "note": f"Retrieved {s['retrieved']}; "
+              f"wcit-data source {source_id}", "urldate": s["retrieved"]}
+    body = ",\n".join(f"  {k:<9} = {{{_bib_escape(v)}}}" for k, v in fields.items() if v)
+    return f"@misc{{{_bibkey(source_id)},\n{body}\n}}"
+
+
+def _known_mask(name, frame):
+    """Per row: is the table's main value known (not 'unknown'/missing)?"""
+    for col in ("status", "ballot", "verdict", "present_wcit12", "signature_status"):
+        if col in frame.columns:
+            return ~frame[col].isin(["unknown", "undetermined"]) & frame[col].notna()
+    if "evidence" in frame.columns:
+        return frame["evidence"].notna()
+    return frame.notna().all(axis=1)
+
+
+def coverage(name: str | None = None):
+    """Known vs unknown values per table (and per column), plus signature coverage against 89/55.
+
+    Returns a DataFrame with one row per table and column: rows, known, unknown, share_known.
+    """
+    import pandas as pd
+
+    names = [check_table_name(name)] if name else [r["name"] for r in descriptor()["resources"]]
+    rows = []
+    for n in names:
+        frame = load(n)
+        mask = _known_mask(n, frame)
+        rows.append({"table": n, "column": "*", "rows": len(frame), "known": int(mask.sum()),
+                     "unknown": int((~mask).sum())})
+        for col in frame.columns:
+            s = frame[col]
+            unknown = s.isna() | s.astype("string").isin(["unknown", "undetermined"])
+            rows.append({"table": n, "column": col, "rows": len(frame), "known": int((~unknown).sum()),
+                         "unknown": int(unknown.sum())})
+    out = pd.DataFrame(rows)
+    out["share_known"] = (out["known"] / out["rows"].where(out["rows"] > 0)).round(3)
+    return out
+
+
+def signature_coverage() -> dict:
+    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals)."""
+    sig = load("signatures")
+    tot = load("conference_totals")
+    adopted = tot[tot["adopted"]].set_index("measure")["figure"]
+    return {"signed_named": int((sig["status"] == "signed").sum()),
+            "signatories_total": int(adopted.get("signatories", 0)) or None,
+            "not_signed_named": int((sig["status"] == "did_not_sign").sum()),
+            "non_signatories_total": int(adopted.get("non_signatories", 0)) or None,
+            "unknown": int((sig["status"] == "unknown").sum()),
+            "conflicting": int((sig["evidence_kind"] == "conflicting").sum())}

@@ -1,0 +1,446 @@
+"""Pandera models: the single definition of every table (columns, types, rules, keys, descriptions).
+
+`schemas/` and the Frictionless descriptor are generated from these models by the build;
+never edit those files by hand. Imported only at build/validation time.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+ISO3 = r"^[A-Z]{3}$"
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+DATE_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+TIME = r"^\d{2}:\d{2}$"
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+UTC = Annotated[pd.DatetimeTZDtype, "ns", "UTC"]
+Int = pd.Int64Dtype
+
+TIMEZONES = ["Asia/Dubai", "CET", "UTC", "EST"]
+UNKNOWN = "unknown"
+
+
+def col(description: str, *, nullable: bool = False, **checks) -> pa.Field:
+    return pa.Field(description=description, nullable=nullable, **checks)
+
+
+def source_id_field(nullable: bool = False) -> pa.Field:
+    return pa.Field(
+        description="Identifier of the source in the `sources` table (and data/sources/sources.csv).",
+        str_matches=SLUG, nullable=nullable,
+    )
+
+
+def evidence_field(nullable: bool = False) -> pa.Field:
+    return pa.Field(
+        description="Verbatim snippet of the source text supporting the row (found in the stored snapshot "
+        "after Unicode NFC and whitespace collapsing).",
+        nullable=nullable, str_length={"min_value": 3},
+    )
+
+
+def iso3_field(description="ISO 3166-1 alpha-3 code of the Member State.", nullable=False):
+    return pa.Field(description=description, str_matches=ISO3, nullable=nullable)
+
+
+def meta(description: str, primary_key: list[str] | None = None, foreign_keys=None, title=None):
+    return {"description": description, "primary_key": primary_key or [],
+            "foreign_keys": foreign_keys or [], "title": title}
+
+
+def fk(fields, table, ref_fields=None):
+    fields = [fields] if isinstance(fields, str) else fields
+    return {"fields": fields, "reference": {"resource": table, "fields": ref_fields or fields}}
+
+
+SOURCE_FK = fk("source_id", "sources")
+STATE_FK = fk("iso3", "states")
+
+
+class Base(pa.DataFrameModel):
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Sources(Base):
+    source_id: Series[str] = pa.Field(description="Unique source identifier (slug).", str_matches=SLUG, unique=True)
+    title: Series[str] = col("Title of the document, page or post.")
+    author: Series[str] = col("Author(s), where named.", nullable=True)
+    publisher: Series[str] = col("Publisher or host.", nullable=True)
+    url: Series[str] = col("Canonical URL (or repository path) where the full document can be checked.", nullable=True)
+    published: Series[str] = col("Publication date (YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True, str_matches=DATE_PARTIAL)
+    retrieved: Series[str] = col("Date the text was retrieved.", str_matches=DATE)
+    kind: Series[str] = col("primary (ITU/official documents, transcripts, a state's own statement) or secondary.",
+                             isin=["primary", "secondary"])
+    language: Series[str] = col("ISO 639-1 language of the stored text.", str_matches=r"^[a-z]{2}$")
+    licence_note: Series[str] = col("Terms of the third-party text, as far as known.", nullable=True)
+    retrieved_via: Series[str] = col("How the text was retrieved (tool, corpus, repository and commit).", nullable=True)
+    notes: Series[str] = col("Document numbers, ISBN, plenary number, caveats.", nullable=True)
+    snapshot: Series[str] = col("Path of the stored text under data/sources/.")
+    sha256: Series[str] = col("SHA-256 of the stored snapshot file.", str_matches=r"^[0-9a-f]{64}$")
+    n_chars: Series[Int] = pa.Field(description="Characters in the stored snapshot.", ge=1)
+
+    class Config:
+        metadata = meta("Registry of every source cited by any row; each has a stored text snapshot.", ["source_id"])
+
+
+class VoteReports(Base):
+    vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
+    attribute: Series[str] = col("Reported fact.", isin=[
+        "date", "time_local", "plenary", "subject", "text", "method", "proposed_by", "requested_by",
+        "yes", "no", "abstain", "outcome", "accredited_voting"])
+    value: Series[str] = col("Value as the source reports it.")
+    coded_value: Series[str] = col("The dataset's coding of an adopted value (votes' vocabulary: ISO3, "
+                                   "YYYY-MM-DD, method codes).", nullable=True)
+    adopted: Series[bool] = pa.Field(description="True if `votes` uses this report for the attribute.")
+    note: Series[str] = col("Why adopted or not; differences between sources.", nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+
+    class Config:
+        metadata = meta("Every reported fact about each decision, one row per (decision, attribute, source): "
+                        "differing reports sit side by side; `adopted` marks what `votes` uses.",
+                        foreign_keys=[SOURCE_FK, fk("vote_id", "votes")])
+
+
+class Votes(Base):
+    vote_id: Series[str] = pa.Field(description="Decision identifier.", str_matches=SLUG, unique=True)
+    date: Series[str] = col("Date of the decision (Dubai local date).", str_matches=DATE)
+    time_local: Series[str] = col("Local time (Asia/Dubai) when reported.", nullable=True, str_matches=TIME)
+    plenary: Series[Int] = pa.Field(description="Plenary meeting number as the adopted source gives it.", nullable=True, ge=1)
+    subject: Series[str] = col("What was decided.")
+    text: Series[str] = col("Exact text decided on (verbatim from the source), where retrieved.", nullable=True)
+    method: Series[str] = col("How the decision was taken.", isin=[
+        "vote", "temperature_of_the_room", "consensus", "unknown"])
+    method_detail: Series[str] = col("The method in the source's own words.", nullable=True)
+    proposed_by: Series[str] = col("Proposer(s) of the text as the source names them.", nullable=True)
+    requested_by: Series[str] = iso3_field("ISO3 of the delegation that requested the vote; empty if none/unknown.", nullable=True)
+    yes: Series[Int] = pa.Field(description="Votes in favour (empty if no tally).", nullable=True, ge=0)
+    no: Series[Int] = pa.Field(description="Votes against (empty if no tally).", nullable=True, ge=0)
+    abstain: Series[Int] = pa.Field(description="Abstentions (empty if no tally).", nullable=True, ge=0)
+    outcome: Series[str] = col("Result.", isin=["adopted", "rejected", "unknown"])
+    n_reports: Series[Int] = pa.Field(description="Rows in `vote_reports` for this decision.", ge=1)
+    source_ids: Series[str] = col("All sources behind the adopted values (';'-separated).")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+
+    class Config:
+        metadata = meta("One row per documented plenary decision on contested text; values are the adopted "
+                        "reports of `vote_reports` (source_id/evidence: the report of the tally or, without one, "
+                        "of the method).", ["vote_id"], [SOURCE_FK])
+
+
+class Ballots(Base):
+    vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
+    iso3: Series[str] = iso3_field()
+    ballot: Series[str] = col("How the state voted, only where a source says so; `unknown` otherwise (never inferred).",
+                               isin=["yes", "no", "abstain", "did_not_vote", UNKNOWN])
+    source_id: Series[str] = source_id_field(nullable=True)
+    evidence: Series[str] = evidence_field(nullable=True)
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Per-state ballots for each tallied vote: every ITU Member State gets a row; documented "
+                        "ballots carry evidence, all others are `unknown`.", ["vote_id", "iso3"],
+                        [SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
+
+
+class Events(Base):
+    event_id: Series[str] = pa.Field(description="Event identifier.", str_matches=SLUG, unique=True)
+    date_local: Series[str] = col("Local date of the event in zone `tz`.", str_matches=DATE)
+    time_local: Series[str] = col("Exact local time if the source gives one.", nullable=True, str_matches=TIME)
+    time_earliest_local: Series[str] = col("Earliest local time the source allows.", nullable=True, str_matches=TIME)
+    time_latest_local: Series[str] = col("Latest local time the source allows.", nullable=True, str_matches=TIME)
+    tz: Series[str] = col("Zone of the local times (Asia/Dubai = UTC+4, CET = UTC+1).", isin=TIMEZONES)
+    utc: Series[UTC] = pa.Field(description="Exact time in UTC (empty unless the source gives an exact time).", nullable=True)
+    utc_earliest: Series[UTC] = pa.Field(description="Earliest UTC time consistent with the source.", nullable=True)
+    utc_latest: Series[UTC] = pa.Field(description="Latest UTC time consistent with the source.", nullable=True)
+    precision: Series[str] = col("exact (a point), bounded (earliest/latest) or day (only the date).",
+                                  isin=["exact", "bounded", "day"])
+    kind: Series[str] = col("Type of event.", isin=[
+        "plenary_start", "plenary_end", "vote", "decision", "statement", "signing", "walkout",
+        "announcement", "press", "observer", "other"])
+    actor: Series[str] = col("Who acted (ISO3, a name, or empty).", nullable=True)
+    plenary: Series[Int] = pa.Field(description="Plenary meeting number, if any.", nullable=True, ge=1)
+    description: Series[str] = col("Short description (the dataset's own words).")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+
+    class Config:
+        metadata = meta("Timeline of 12-14 December 2012 with original local times and UTC; times known only "
+                        "within bounds have earliest/latest UTC, never a guessed point.", ["event_id"], [SOURCE_FK])
+
+
+class States(Base):
+    iso3: Series[str] = pa.Field(description="ISO 3166-1 alpha-3 code.", str_matches=ISO3, unique=True)
+    iso2: Series[str] = col("ISO 3166-1 alpha-2 code.", str_matches=r"^[A-Z]{2}$")
+    m49: Series[str] = col("UN M49 / ISO 3166-1 numeric code (3 digits).", str_matches=r"^\d{3}$")
+    short_name: Series[str] = col("Short common English name.")
+    iso_name: Series[str] = col("ISO 3166-1 English short name (pycountry).")
+    itu_name: Series[str] = col("Designation as an ITU document writes it, where retrieved.", nullable=True)
+    itu_member_2012: Series[bool] = pa.Field(description="ITU Member State in December 2012.")
+    present_wcit12: Series[str] = col("Delegation present at WCIT-12.", isin=["yes", "no", UNKNOWN])
+    credentials: Series[str] = col("Credential status where a source gives it.", nullable=True)
+    signature_status: Series[str] = col("Final Acts signed on 14 Dec 2012 (see `signatures`).",
+                                         isin=["signed", "did_not_sign", UNKNOWN])
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+
+    class Config:
+        metadata = meta("The ITU Member States as of December 2012 (193): codes, names, presence and signature "
+                        "status. source_id/evidence document membership.", ["iso3"], [SOURCE_FK])
+
+
+class StateAliases(Base):
+    alias: Series[str] = col("A name as written somewhere (ITU designation, speaker label, ISO or common name).")
+    alias_key: Series[str] = col("Normalised lookup key (casefolded, punctuation-free).")
+    iso3: Series[str] = iso3_field()
+    kind: Series[str] = col("Where the alias comes from.", isin=[
+        "itu_designation", "speaker_label", "iso_name", "iso_official_name", "iso_common_name", "curated", "other"])
+    source_id: Series[str] = source_id_field(nullable=True)
+    evidence: Series[str] = evidence_field(nullable=True)
+
+    class Config:
+        metadata = meta("Names that resolve to a Member State (used by wcit_data.lookup_state).",
+                        ["alias_key", "iso3"], [SOURCE_FK, STATE_FK])
+
+
+class Participation(Base):
+    iso3: Series[str] = iso3_field()
+    attribute: Series[str] = col("What is reported.", isin=[
+        "present", "credentials", "delegation_size", "delegation_includes_non_government"])
+    value: Series[str] = col("Value as the source gives it.")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Per-state facts about participation at WCIT-12, one row per report.",
+                        foreign_keys=[SOURCE_FK, STATE_FK])
+
+
+class ConferenceTotals(Base):
+    measure: Series[str] = col("What is counted (canonical: itu_member_states_total, member_states_present, "
+                               "accredited, signatories, non_signatories, participants, ...).")
+    measure_as_given: Series[str] = col("The measure as first recorded from the source.", nullable=True)
+    value: Series[str] = col("The figure in the source's own words.")
+    figure: Series[Int] = pa.Field(description="The number, where the source gives one.", nullable=True, ge=0)
+    date: Series[str] = col("Date the figure refers to.", nullable=True, str_matches=DATE_PARTIAL)
+    adopted: Series[bool] = pa.Field(description="True for the figure the dataset follows for this measure.")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Why adopted or not; how figures differ.", nullable=True)
+
+    class Config:
+        metadata = meta("Conference totals as each source reports them (present, accredited, signed ...).",
+                        foreign_keys=[SOURCE_FK])
+
+
+SIGN_STATUS = ["signed", "did_not_sign", UNKNOWN]
+
+
+class SignatureReports(Base):
+    iso3: Series[str] = iso3_field()
+    status: Series[str] = col("Reported status for the Final Acts on 14 Dec 2012.", isin=SIGN_STATUS)
+    date: Series[str] = col("Date given by the source.", nullable=True, str_matches=DATE)
+    evidence_kind: Series[str] = col("direct (names the state), group_statement (names a group; see derivation) "
+                                      "or conflicting.", isin=["direct", "group_statement", "conflicting"])
+    derivation: Series[str] = col("For group statements: how the state is derived from the group.", nullable=True)
+    derivation_source_id: Series[str] = source_id_field(nullable=True)
+    derivation_evidence: Series[str] = evidence_field(nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Every report of a state's signature status, one row per state and source.",
+                        foreign_keys=[SOURCE_FK, STATE_FK])
+
+
+class Signatures(Base):
+    iso3: Series[str] = pa.Field(description="ISO3 of the Member State.", str_matches=ISO3, unique=True)
+    status: Series[str] = col("Resolved status for the Final Acts on 14 Dec 2012.", isin=SIGN_STATUS)
+    date: Series[str] = col("Signature date where known.", nullable=True, str_matches=DATE)
+    evidence_kind: Series[str] = col("Kind of evidence behind `status` (none when unknown).",
+                                      isin=["direct", "group_statement", "conflicting", "none"])
+    derivation: Series[str] = col("Derivation for group statements.", nullable=True)
+    n_reports: Series[Int] = pa.Field(description="Reports in `signature_reports` for this state.", ge=0)
+    resolution: Series[str] = col("How the reports were resolved into `status`.")
+    source_id: Series[str] = source_id_field(nullable=True)
+    evidence: Series[str] = evidence_field(nullable=True)
+
+    class Config:
+        metadata = meta("One row per ITU Member State: did it sign the Final Acts on 14 December 2012? "
+                        "`unknown` where no source says.", ["iso3"], [SOURCE_FK, STATE_FK])
+
+
+class TreatyActions(Base):
+    iso3: Series[str] = iso3_field()
+    action: Series[str] = col("Treaty action.", isin=["signature", "ratification", "accession", "approval",
+                                                       "acceptance", "notification_of_non_application"])
+    date: Series[str] = col("Date of the action.", nullable=True, str_matches=DATE_PARTIAL)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Later signatures, ratifications and accessions to the 2012 ITRs.",
+                        foreign_keys=[SOURCE_FK, STATE_FK])
+
+
+class Sessions(Base):
+    plenary: Series[Int] = pa.Field(description="Plenary meeting number as the source gives it (empty when the "
+                                    "source numbers none).", nullable=True, ge=1)
+    date: Series[str] = col("Date (Dubai).", str_matches=DATE)
+    start_local: Series[str] = col("Start time HH:MM, Dubai.", nullable=True, str_matches=TIME)
+    end_local: Series[str] = col("End time HH:MM, Dubai, where known.", nullable=True, str_matches=TIME)
+    start_utc: Series[UTC] = pa.Field(description="Start in UTC.", nullable=True)
+    transcript_source_id: Series[str] = source_id_field(nullable=True)
+    numbering_flag: Series[str] = col("Inconsistency between sources about this meeting, if any.", nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Plenary meetings documented by sources, one row per meeting and source.",
+                        foreign_keys=[SOURCE_FK])
+
+
+STANCES = ["objection", "reservation", "consult_capital", "will_not_sign", "will_sign", "support", "proposal",
+           "request_vote", "procedural", "statement", "chair", "other"]
+TOPICS = ["preamble_amendment", "plen3_resolution", "final_acts_signing", "procedure", "other", UNKNOWN]
+
+
+class Interventions(Base):
+    intervention_id: Series[str] = pa.Field(description="Row identifier.", str_matches=SLUG, unique=True)
+    plenary: Series[Int] = pa.Field(description="Plenary meeting number.", nullable=True, ge=1)
+    order: Series[Int] = pa.Field(description="Sort key within the plenary as far as sources establish it; "
+                                  "rows whose mutual order no source establishes share one value.", nullable=True, ge=0)
+    order_basis: Series[str] = col("What establishes `order`.", isin=["transcript", "secondary", UNKNOWN])
+    iso3: Series[str] = iso3_field("Speaker's state (empty for the chair and non-state speakers).", nullable=True)
+    speaker: Series[str] = col("Speaker label as the source gives it.")
+    speaker_role: Series[str] = col("state, chair, secretariat, interpreter, captioner, other.",
+                                     isin=["state", "chair", "secretariat", "interpreter", "captioner", "other"])
+    topic: Series[str] = col("Topic.", isin=TOPICS)
+    stance: Series[str] = col("Stance (documented vocabulary).", isin=STANCES)
+    quote: Series[str] = col("Words of the intervention (verbatim; transcripts may be truncated by the source).", nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Interventions in plenary: parsed CART transcript turns plus those known only from "
+                        "secondary sources.", ["intervention_id"], [SOURCE_FK, STATE_FK])
+
+
+class Positions(Base):
+    iso3: Series[str] = iso3_field()
+    issue: Series[str] = col("Issue.", isin=["preamble_amendment", "plen3_resolution", "final_acts_signing"])
+    stance: Series[str] = col("Position on the issue.", isin=STANCES)
+    intervention_ids: Series[str] = col("Intervention rows the position rests on (';'-separated).")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+
+    class Config:
+        metadata = meta("Per state and issue: stance, only where interventions document it.",
+                        ["iso3", "issue", "stance"], [SOURCE_FK, STATE_FK])
+
+
+class Provisions(Base):
+    instrument: Series[str] = col("Instrument.", isin=["ITR 2012", "ITR 1988"])
+    part: Series[str] = col("Part (Preamble, Article, Appendix, ...).")
+    article: Series[str] = col("Article number (e.g. 5A) or empty.", nullable=True)
+    title: Series[str] = col("Article title as printed.", nullable=True)
+    margin_no: Series[str] = col("Margin number as printed.", nullable=True)
+    lang: Series[str] = col("ISO 639-1 language.", isin=["en", "fr", "es", "ru", "zh", "ar"])
+    text: Series[str] = col("Provision text, verbatim.")
+    official: Series[bool] = pa.Field(description="True for the instrument's own text; false when quoted by others.")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Provision texts of the 2012 and 1988 ITRs, one row per margin number and language.",
+                        foreign_keys=[SOURCE_FK])
+
+
+class Resolutions(Base):
+    resolution_id: Series[str] = col("Resolution identifier as printed (e.g. PLEN/3).")
+    title: Series[str] = col("Title.", nullable=True)
+    lang: Series[str] = col("ISO 639-1 language.", str_matches=r"^[a-z]{2}$")
+    section: Series[str] = col("Section (title, considering a), resolves 1 ...).", nullable=True)
+    text: Series[str] = col("Text, verbatim.")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Resolutions of the Final Acts, one row per retrieved section and language.",
+                        foreign_keys=[SOURCE_FK])
+
+
+class Declarations(Base):
+    decl_no: Series[str] = col("Declaration/reservation number as printed.")
+    iso3: Series[str] = iso3_field(nullable=True)
+    state_as_written: Series[str] = col("State as the document names it.", nullable=True)
+    kind: Series[str] = col("declaration, reservation or unknown.", isin=["declaration", "reservation", UNKNOWN])
+    lang: Series[str] = col("ISO 639-1 language.", str_matches=r"^[a-z]{2}$")
+    text: Series[str] = col("Text retrieved (may be an excerpt).", nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Declarations and reservations in the Final Acts, one row per number and state.",
+                        foreign_keys=[SOURCE_FK])
+
+
+class Claims(Base):
+    claim_id: Series[str] = pa.Field(description="Claim identifier.", str_matches=SLUG, unique=True)
+    author: Series[str] = col("Who made the claim (post author or commenter).")
+    quote: Series[str] = col("The claim, verbatim from the post or its comments.")
+    topic: Series[str] = col("Topic.")
+    check: Series[str] = col("Name of the check function in wcit_data.claims.")
+    verdict: Series[str] = col("Computed verdict.", isin=["supported", "contradicted", "partly_supported", "undetermined"])
+    explanation: Series[str] = col("Why (computed from the tables at build time).")
+    evidence_rows: Series[str] = col("Rows the verdict rests on (table:key; ';'-separated).", nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+
+    class Config:
+        metadata = meta("Checkable claims of the post and its comments with verdicts computed from the tables.",
+                        ["claim_id"], [SOURCE_FK])
+
+
+class Covariates(Base):
+    iso3: Series[str] = iso3_field()
+    variable: Series[str] = col("Variable name (see the codebook in README).")
+    value: Series[str] = col("Value (as text; numeric variables parse as float).")
+    year: Series[Int] = pa.Field(description="Year the value refers to.", ge=1988, le=2013)
+    licence: Series[str] = col("Licence of the value's source.")
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Country covariates as of 2012 in long form (iso3, variable, value).",
+                        ["iso3", "variable", "year", "value"], [SOURCE_FK, STATE_FK])
+
+
+MODELS: dict[str, type[Base]] = {
+    "sources": Sources, "votes": Votes, "vote_reports": VoteReports, "ballots": Ballots, "events": Events,
+    "states": States, "state_aliases": StateAliases, "participation": Participation,
+    "conference_totals": ConferenceTotals, "signatures": Signatures, "signature_reports": SignatureReports,
+    "treaty_actions": TreatyActions, "sessions": Sessions, "interventions": Interventions,
+    "positions": Positions, "provisions": Provisions, "resolutions": Resolutions,
+    "declarations": Declarations, "claims": Claims, "covariates": Covariates,
+}
+
+
+def table_metadata(name: str) -> dict:
+    return MODELS[name].__config__.metadata or {}

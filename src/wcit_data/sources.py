@@ -1,0 +1,106 @@
+"""The source registry and the evidence rule.
+
+Evidence matching is whitespace-normalised: both the snippet and the stored text are
+Unicode-NFC normalised and every run of whitespace is collapsed to one space. Nothing
+else is changed (quotes, dashes, case and spelling must match exactly).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+REGISTRY_COLUMNS = ["source_id", "title", "author", "publisher", "url", "published", "retrieved", "kind",
+                    "language", "licence_note", "retrieved_via", "notes", "sha256"]
+SNAPSHOT_DIR = "text"
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """NFC + collapse whitespace runs: the documented comparison for evidence strings."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    source_id: str
+    path: Path
+    text: str
+
+    @property
+    def normalised(self) -> str:
+        return normalise(self.text)
+
+
+class SourceRegistry:
+    """data/sources/sources.csv plus the snapshot texts under data/sources/text/."""
+
+    def __init__(self, sources_dir: Path):
+        self.dir = Path(sources_dir)
+        self.csv_path = self.dir / "sources.csv"
+        with open(self.csv_path, newline="", encoding="utf-8") as fh:
+            self.rows = list(csv.DictReader(fh))
+        self._norm_cache: dict[str, str] = {}
+
+    def ids(self) -> list[str]:
+        return [r["source_id"] for r in self.rows]
+
+    def snapshot_path(self, source_id: str) -> Path:
+        return self.dir / SNAPSHOT_DIR / f"{source_id}.txt"
+
+    def text(self, source_id: str) -> str:
+        return self.snapshot_path(source_id).read_text(encoding="utf-8")
+
+    def normalised_text(self, source_id: str) -> str:
+        if source_id not in self._norm_cache:
+            self._norm_cache[source_id] = normalise(self.text(source_id))
+        return self._norm_cache[source_id]
+
+    def contains(self, source_id: str, evidence: str) -> bool:
+        return normalise(evidence) in self.normalised_text(source_id)
+
+    def integrity_errors(self) -> list[str]:
+        """Registry problems: missing snapshots, stale hashes, duplicate ids, orphan snapshot files."""
+        errors, seen = [], set()
+        for i, row in enumerate(self.rows, start=2):
+            sid = row["source_id"]
+            where = f"data/sources/sources.csv row {i} ({sid})"
+            if sid in seen:
+                errors.append(f"{where}: duplicate source_id")
+            seen.add(sid)
+            path = self.snapshot_path(sid)
+            if not path.exists():
+                errors.append(f"{where}: snapshot {path.relative_to(self.dir.parent.parent)} is missing")
+                continue
+            actual = sha256_file(path)
+            if row.get("sha256") != actual:
+                errors.append(f"{where}: sha256 in the registry does not match the snapshot "
+                              f"({actual[:12]}...); if the change is intended run `wcit-data hash-sources`")
+        for path in sorted((self.dir / SNAPSHOT_DIR).glob("*.txt")):
+            if path.stem not in seen:
+                errors.append(f"data/sources/text/{path.name}: snapshot has no row in sources.csv")
+        return errors
+
+    def rehash(self) -> int:
+        """Write current snapshot hashes into sources.csv; returns the number of changed rows."""
+        changed = 0
+        for row in self.rows:
+            path = self.snapshot_path(row["source_id"])
+            if path.exists():
+                digest = sha256_file(path)
+                changed += row.get("sha256") != digest
+                row["sha256"] = digest
+        with open(self.csv_path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=REGISTRY_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({k: r.get(k, "") for k in REGISTRY_COLUMNS} for r in self.rows)
+        return changed

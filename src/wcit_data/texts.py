@@ -1,0 +1,142 @@
+"""Text analyses over the provisions: term mentions with coverage, and 1988 vs 2012 article comparison."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+# Official-language equivalents of terms the post's debate counts (lower-case; matched case-insensitively).
+EQUIVALENTS = {
+    "internet": ["internet", "интернет", "互联网", "因特网", "الإنترنت", "الانترنت"],
+    "security": ["security", "sécurité", "seguridad", "безопасност", "安全", "أمن"],
+    "cybersecurity": ["cybersecurity", "cyber-security", "cybersécurité", "ciberseguridad", "кибербезопасност",
+                      "网络安全"],
+    "spam": ["spam", "unsolicited bulk", "non sollicitées", "no solicitadas", "спам", "垃圾"],
+}
+
+
+def terms_for(term: str) -> list[str]:
+    return EQUIVALENTS.get(term.lower(), [term.lower()])
+
+
+def count_terms(text: str, terms: list[str]) -> int:
+    low = str(text).lower()
+    return sum(len(re.findall(re.escape(t), low)) for t in terms)
+
+
+def margin_sort_key(margin: str):
+    m = re.match(r"(\d+)(.*)", str(margin))
+    return (int(m.group(1)), m.group(2)) if m else (10**6, str(margin))
+
+
+def known_margins(provisions, instrument: str, part: str | None = None) -> set[str]:
+    """Margin numbers known to exist: every one retrieved in any language, plus integer gaps.
+
+    A lower bound on the true set (a provision absent from every retrieved page is invisible).
+    """
+    sub = provisions[(provisions["instrument"] == instrument) & provisions["margin_no"].notna()]
+    if part is not None:
+        sub = sub[sub["part"] == part]
+    got = set(sub["margin_no"])
+    ints = [int(m) for m in got if str(m).isdigit()]
+    if ints:
+        got |= {str(i) for i in range(min(ints), max(ints) + 1)}
+    return got
+
+
+def mentions(term: str, instrument: str | None = None, part: str | None = None, provisions=None):
+    """Counts of ``term`` and its official-language equivalents per instrument, part and language.
+
+    Every row says how much text was searched (margin numbers retrieved vs known, characters), so a
+    zero on partial text is never presented as a fact about the whole document: read `complete`.
+    """
+    import pandas as pd
+
+    from wcit_data.loading import load
+
+    prov = load("provisions") if provisions is None else provisions
+    prov = prov[prov["official"]]
+    if instrument:
+        prov = prov[prov["instrument"] == instrument]
+    if part:
+        prov = prov[prov["part"].str.lower() == part.lower()]
+    forms = terms_for(term)
+    rows = []
+    for (inst, prt, lang), grp in prov.groupby(["instrument", "part", "lang"], sort=True):
+        known = known_margins(prov, inst, prt)
+        got = set(grp["margin_no"].dropna())
+        n = count_terms(" ".join(grp["text"]), forms)
+        cov = len(got & known) / len(known) if known else 0.0
+        rows.append({
+            "instrument": inst, "part": prt, "lang": lang, "term_forms": "|".join(forms), "count": n,
+            "margins_retrieved": len(got), "margins_known": len(known), "coverage": round(cov, 3),
+            "chars_retrieved": int(grp["text"].str.len().sum()), "complete": bool(known) and cov == 1.0,
+            "statement": (f"{n} mention(s) of {term!r} in {len(got)} of {len(known)} known margin numbers "
+                          f"of {inst} {prt} ({lang})" + ("" if cov == 1.0 else
+                                                         "; text incomplete, a zero is not evidence of absence")),
+        })
+    return pd.DataFrame(rows, columns=["instrument", "part", "lang", "term_forms", "count", "margins_retrieved",
+                                       "margins_known", "coverage", "chars_retrieved", "complete", "statement"])
+
+
+def coverage_by_language(provisions, instrument: str):
+    """Share of the known margin numbers of ``instrument`` retrieved per language."""
+    import pandas as pd
+
+    expected = known_margins(provisions, instrument)
+    rows = []
+    sub = provisions[(provisions["instrument"] == instrument) & provisions["official"]]
+    for lang, grp in sub.groupby("lang", sort=True):
+        got = set(grp["margin_no"].dropna()) & expected
+        rows.append({"instrument": instrument, "lang": lang, "margins_retrieved": len(got),
+                     "margins_known": len(expected), "coverage": len(got) / len(expected) if expected else 0.0})
+    return pd.DataFrame(rows)
+
+
+def article_texts(provisions, instrument: str) -> dict[tuple[str, str], str]:
+    """(article, lang) -> the article's retrieved margin texts in margin order."""
+    sub = provisions[(provisions["instrument"] == instrument) & provisions["official"] & provisions["article"].notna()]
+    out = {}
+    for (article, lang), grp in sub.groupby(["article", "lang"], sort=True):
+        grp = grp.assign(_k=grp["margin_no"].map(margin_sort_key)).sort_values("_k")
+        out[(str(article), lang)] = " ".join(grp["text"])
+    return out
+
+
+def similarity(a: str, b: str) -> float:
+    return round(SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio(), 3)
+
+
+def compare_articles(provisions=None, lang_order=("en", "fr", "es", "ru", "zh")):
+    """Per article: unchanged / changed / new / removed between the 1988 and 2012 ITRs.
+
+    Similarity is a word-sequence ratio in one language. Where the 2012 article exists only
+    in another language than any 1988 text, the status is `not_comparable` and `basis` says so.
+    """
+    import pandas as pd
+
+    from wcit_data.loading import load
+
+    prov = load("provisions") if provisions is None else provisions
+    old, new = article_texts(prov, "ITR 1988"), article_texts(prov, "ITR 2012")
+    articles = sorted({a for a, _ in old} | {a for a, _ in new}, key=margin_sort_key)
+    rows = []
+    for art in articles:
+        old_langs = [l for l in lang_order if (art, l) in old]
+        new_langs = [l for l in lang_order if (art, l) in new]
+        shared = [l for l in lang_order if l in old_langs and l in new_langs]
+        row = {"article": art, "langs_1988": ",".join(old_langs), "langs_2012": ",".join(new_langs)}
+        if not new_langs:
+            row |= {"status": "removed_or_not_retrieved", "similarity": None,
+                    "basis": "no 2012 text retrieved for this article"}
+        elif not old_langs:
+            row |= {"status": "new", "similarity": None, "basis": "article absent from the 1988 ITRs"}
+        elif shared:
+            sim = similarity(old[(art, shared[0])], new[(art, shared[0])])
+            row |= {"status": "unchanged" if sim >= 0.98 else "changed", "similarity": sim,
+                    "basis": f"same-language comparison ({shared[0]})"}
+        else:
+            row |= {"status": "not_comparable", "similarity": None,
+                    "basis": f"2012 text retrieved only in {','.join(new_langs)}; 1988 only in {','.join(old_langs)}"}
+        rows.append(row)
+    return pd.DataFrame(rows)

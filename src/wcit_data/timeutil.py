@@ -1,0 +1,29 @@
+"""Local time -> UTC with the fixed offsets of December 2012 (no DST in Dubai; CET is UTC+1 in winter)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+OFFSETS_HOURS = {"Asia/Dubai": 4, "CET": 1, "UTC": 0, "EST": -5}
+
+
+def to_utc(date_local: str, time_local: str | None, tz: str) -> datetime | None:
+    """UTC datetime for a local date and HH:MM in zone ``tz``; None if no time."""
+    if not time_local:
+        return None
+    local = datetime.strptime(f"{date_local} {time_local}", "%Y-%m-%d %H:%M")
+    return (local - timedelta(hours=OFFSETS_HOURS[tz])).replace(tzinfo=timezone.utc)
+
+
+def bounds_utc(date_local: str, earliest: str | None, latest: str | None, tz: str):
+    """(earliest, latest) UTC; a latest time before the earliest one falls on the next day."""
+    lo = to_utc(date_local, earliest, tz)
+    hi = to_utc(date_local, latest, tz)
+    if lo is not None and hi is not None and hi < lo:
+        hi += timedelta(days=1)
+    return lo, hi
+
+
+def day_bounds_utc(date_local: str, tz: str):
+    lo = to_utc(date_local, "00:00", tz)
+    return lo, lo + timedelta(hours=23, minutes=59)
