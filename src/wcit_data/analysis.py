@@ -47,7 +47,7 @@ def signing_by_group_from_tables(t: dict, variable: str) -> pd.DataFrame:
     joined = states_signatures_covariates_from_tables(t)
     if variable not in joined.columns:
         return pd.DataFrame()
-    joined["group"] = joined[variable].fillna("none" if variable == "us_sanctions_2012" else "missing")
+    joined["group"] = joined[variable].fillna("not_listed" if variable == "us_sanctions_2012" else "missing")
     rows = []
     for group, g in joined.groupby("group", sort=True):
         signed = int((g["status"] == "signed").sum())

@@ -157,47 +157,73 @@ def iran_called_for_vote(t) -> Verdict:
                    f"{v['source_ids']}.", [f"votes:{PREAMBLE_VOTE}"])
 
 
-def _plenary14_vote_order(t):
+def _after_vote(t, vote_id=PREAMBLE_VOTE):
     iv = t["interventions"]
-    p14 = iv[iv["plenary"] == 14]
-    vote_turns = p14[p14["stance"] == "request_vote"]
-    return p14, (int(vote_turns["order"].min()) if not vote_turns.empty and vote_turns["order"].notna().any() else None)
+    return iv[(iv["vote_id"] == vote_id) & (iv["vote_relation"] == "after")]
+
+
+def _vote_window(t, vote_id=PREAMBLE_VOTE):
+    """(earliest, latest) UTC of a vote: its plenary's start, and the tightest upper bound among vote events."""
+    v = _vote(t, vote_id)
+    sessions, events = t["sessions"], t["events"]
+    lo = None
+    if v is not None and pd.notna(v["plenary"]):
+        starts = sessions.loc[sessions["plenary"] == v["plenary"], "start_utc"].dropna()
+        lo = starts.min() if len(starts) else None
+    ev = events[(events["kind"] == "vote") & (events["date_local"] == (v["date"] if v is not None else ""))]
+    his = ev["utc_latest"].dropna()
+    los = ev["utc_earliest"].dropna()
+    if len(los):
+        lo = max([x for x in (lo, los.max()) if x is not None])
+    return lo, (his.min() if len(his) else None), list(ev["event_id"])
 
 
 @check
 def curran_reservations_after_vote(t) -> Verdict:
-    p14, _ = _plenary14_vote_order(t)
-    objecting = p14[p14["stance"].isin(["reservation", "objection", "will_not_sign", "consult_capital"])
-                    & p14["iso3"].isin(CURRAN_LIST)]
-    named = sorted(set(objecting["iso3"]))
-    ev = [f"interventions:{i}" for i in objecting["intervention_id"]]
-    sigs = t["signatures"].set_index("iso3")["status"]
-    not_signed = [c for c in CURRAN_LIST if sigs.get(c) == "did_not_sign"]
-    tail = (f" Of the 11, {len(not_signed)} are recorded as not signing on 14 December "
-            f"({', '.join(not_signed) or 'none'}).")
+    after = _after_vote(t)
+    named = sorted(set(after["iso3"].dropna()) & set(CURRAN_LIST))
+    missing = [c for c in CURRAN_LIST if c not in named]
+    extra = sorted(set(after["iso3"].dropna()) - set(CURRAN_LIST))
+    ev = [f"interventions:{i}" for i in after["intervention_id"]]
+    lo, hi, _ = _vote_window(t)
+    window = (f" The vote itself is placed between {lo:%H:%M} and {hi:%H:%M} UTC ({(lo + pd.Timedelta(hours=4)):%H:%M}-"
+              f"{(hi + pd.Timedelta(hours=4)):%H:%M} Dubai); 'two hours in' (about 21:30 Dubai) is consistent with that "
+              "window but no source times the statements.") if lo is not None and hi is not None else ""
     if not named:
-        return Verdict("undetermined", "The retrieved record of plenary 14 documents none of the 11 delegations "
-                       "speaking after the vote (transcripts are retrieved only in their opening)." + tail, ev)
-    verdict = "supported" if len(named) == len(CURRAN_LIST) else "partly_supported"
-    return Verdict(verdict, f"{len(named)} of the 11 delegations are documented objecting or reserving in plenary "
-                   f"14: {', '.join(named)}." + tail, ev)
+        return Verdict("undetermined", "No source places any of the 11 delegations right after the vote." + window, ev)
+    verdict = "supported" if not missing else "partly_supported"
+    stances = sorted(set(after.loc[after["iso3"].isin(named), "stance"]))
+    return Verdict(verdict, f"{len(named)} of the 11 delegations are placed by sources right after the preamble vote "
+                   f"({', '.join(named)}; stances recorded: {', '.join(stances)}). Not documented: "
+                   f"{', '.join(missing) or 'none'}. Also named by sources but not by Curran: {', '.join(extra) or 'none'}. "
+                   "Most announced they would not sign or must consult capitals; the sources call them statements "
+                   "rather than formal reservations." + window, ev)
 
 
 @check
 def observer_window_before_vote(t) -> Verdict:
-    ev_tab = t["events"]
-    stop = ev_tab[ev_tab["event_id"] == "2012-12-13-observer-stops-monitoring"]
-    vote = ev_tab[ev_tab["kind"].eq("vote") & ev_tab["date_local"].eq("2012-12-13")]
-    if stop.empty or vote.empty:
-        return Verdict("undetermined", "The observer's stop time or the vote time is missing from events.", [])
+    events = t["events"]
+    stop = events[events["event_id"] == "2012-12-13-observer-stops-monitoring"]
+    lo, hi, vote_events = _vote_window(t)
+    if stop.empty or lo is None or hi is None:
+        return Verdict("undetermined", "The observer's stop time or the vote window is missing.", [])
     stop_utc = stop.iloc[0]["utc"]
-    v = vote.sort_values("utc_earliest").iloc[0]
-    ev = [f"events:{stop.iloc[0]['event_id']}", f"events:{v['event_id']}"]
-    if pd.notna(v["utc_earliest"]) and v["utc_earliest"] > stop_utc:
-        return Verdict("partly_supported", f"The author stopped monitoring at {stop_utc:%H:%M} UTC; the vote came "
-                       f"no earlier than {v['utc_earliest']:%H:%M} UTC, so the vote and what immediately preceded it "
-                       "fell outside his live observation window (he relied on later reports and video).", ev)
-    return Verdict("undetermined", "The sources do not place the vote after the author's stop time.", ev)
+    ev = [f"events:{stop.iloc[0]['event_id']}"] + [f"events:{e}" for e in vote_events]
+    after = _after_vote(t)
+    iv = t["interventions"]
+    unplaced = iv[(iv["vote_id"] == PREAMBLE_VOTE) & (iv["vote_relation"] == "unplaced")
+                  & iv["stance"].isin(["will_not_sign", "objection", "reservation"])]
+    when = ("before the vote window opened" if stop_utc < lo else
+            "after the vote window closed" if stop_utc > hi else "inside the vote window")
+    text = (f"The author stopped watching at {stop_utc:%H:%M} UTC ({stop_utc + pd.Timedelta(hours=4):%H:%M} Dubai), "
+            f"{when} ({lo:%H:%M}-{hi:%H:%M} UTC). {len(after)} documented statements of refusal or objection are "
+            f"placed after the vote; {len(unplaced)} from the same day are not placed relative to it (e.g. an AP report "
+            "that the US warned delegates on Thursday), so an earlier signal cannot be excluded.")
+    if len(after) and not len(unplaced):
+        return Verdict("supported", text, ev)
+    if len(after):
+        return Verdict("partly_supported", text, ev)
+    return Verdict("undetermined", text, ev)
 
 
 @check
@@ -223,9 +249,10 @@ def _internet_count(frame, text_col="text"):
 @check
 def internet_in_declarations_19(t) -> Verdict:
     d = t["declarations"]
-    en = d[d["lang"] == "en"]
+    en = d[(d["lang"] == "en") & ~d["decl_no"].str.startswith("1988")]
     if en.empty:
-        return Verdict("undetermined", "No English declaration text was retrieved.", [])
+        return Verdict("undetermined", "No English text of the 2012 declarations and reservations was retrieved "
+                       "(only 1988 Final Protocol statements are stored).", [])
     n = _internet_count(en)
     nos = en["decl_no"].nunique()
     return Verdict("undetermined" if n < 19 else ("supported" if n == 19 else "contradicted"),
@@ -238,9 +265,12 @@ def internet_in_declarations_19(t) -> Verdict:
 @check
 def internet_9_in_resolution(t) -> Verdict:
     r = t["resolutions"]
-    en = r[(r["lang"] == "en")]
+    en = r[(r["lang"] == "en") & r["resolution_id"].str.contains("2012", regex=False)]
     if en.empty:
-        return Verdict("undetermined", "No English resolution text was retrieved.", [])
+        langs = sorted(set(r.loc[r["resolution_id"].str.contains("2012", regex=False), "lang"]))
+        return Verdict("undetermined", "No English text of the 2012 resolutions was retrieved (stored: "
+                       f"{', '.join(langs) or 'none'}; PLEN/3, the Internet resolution, in no language), so the count "
+                       "of 9 cannot be checked.", [])
     n = _internet_count(en)
     counted = en["section"].nunique()
     if n > 9:

@@ -135,6 +135,9 @@ def resolve_signature(reports: pd.DataFrame, kinds: dict[str, str]) -> dict:
     Disagreement within the strongest tier leaves the status `unknown` (evidence_kind conflicting).
     """
     known = reports[reports["status"] != "unknown"]
+    if known.empty and len(reports):
+        return {"status": "unknown", "evidence_kind": "none", "resolution": "reports exist but none gives a status",
+                "source_id": reports.iloc[0]["source_id"], "evidence": reports.iloc[0]["evidence"]}
     if known.empty:
         return {"status": "unknown", "evidence_kind": "none", "resolution": "no report gives a status"}
     rank = known.assign(
@@ -148,8 +151,9 @@ def resolve_signature(reports: pd.DataFrame, kinds: dict[str, str]) -> dict:
                 "resolution": f"equally strong reports disagree ({', '.join(statuses)}); kept as unknown",
                 "source_id": top["source_id"], "evidence": top["evidence"]}
     others = sorted(set(known["status"]) - set(statuses))
-    note = f"; weaker reports say {', '.join(others)}" if others else ""
-    return {"status": statuses[0], "evidence_kind": top["evidence_kind"], "date": top["date"],
+    note = f"; weaker reports say {', '.join(others)} (kept in signature_reports)" if others else ""
+    kind = "conflicting" if others else top["evidence_kind"]
+    return {"status": statuses[0], "evidence_kind": kind, "date": top["date"],
             "derivation": top["derivation"], "source_id": top["source_id"], "evidence": top["evidence"],
             "resolution": f"{len(best)} {top['evidence_kind']} report(s) agree{note}"}
 
@@ -326,7 +330,8 @@ def covariates_table(inputs, registry, members: set[str]) -> pd.DataFrame:
 
     frame = pd.concat([context_covariates(registry), inputs.read("covariates", columns("covariates"))],
                       ignore_index=True)
-    frame = frame[frame["iso3"].isin(members)]
+    frame = frame[frame["iso3"].isin(members)].copy()
+    frame["year"] = pd.to_numeric(frame["year"]).astype("Int64")
     return finish("covariates", frame, ["iso3", "variable", "value"])
 
 

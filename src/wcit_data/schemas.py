@@ -329,13 +329,17 @@ class Interventions(Base):
     topic: Series[str] = col("Topic.", isin=TOPICS)
     stance: Series[str] = col("Stance (documented vocabulary).", isin=STANCES)
     quote: Series[str] = col("Words of the intervention (verbatim; transcripts may be truncated by the source).", nullable=True)
+    vote_id: Series[str] = col("The decision this intervention is placed against (see vote_relation).", nullable=True)
+    vote_relation: Series[str] = col("Where the source places the intervention relative to that decision: before, at "
+                                     "(the proposal/request itself), after, or unplaced (same day, not placed).",
+                                     nullable=True, isin=["before", "at", "after", "unplaced"])
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
     note: Series[str] = col("Remarks.", nullable=True)
 
     class Config:
         metadata = meta("Interventions in plenary: parsed CART transcript turns plus those known only from "
-                        "secondary sources.", ["intervention_id"], [SOURCE_FK, STATE_FK])
+                        "secondary sources.", ["intervention_id"], [SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
 
 
 class Positions(Base):
