@@ -82,6 +82,7 @@ class Build:
         # claims are computed from the validated tables, then validated themselves
         self.tables["claims"] = claims_table(self.inputs, self.tables)
         self._validate("claims")
+        self._check_pairs("claims", self.tables["claims"], "source_id", "evidence", registry, set(registry.ids()))
         self.tables = {name: self.tables[name] for name in MODELS}
         self._check_keys()
         if self.errors:

@@ -111,18 +111,32 @@ def state_aliases(inputs, registry, states: pd.DataFrame) -> pd.DataFrame:
 def presence(participation: pd.DataFrame, iso3: str) -> tuple[str, str | None]:
     rows = participation[participation["iso3"] == iso3]
     present = rows.loc[rows["attribute"] == "present", "value"].str.lower()
-    status = "yes" if present.isin(["yes", "true", "present"]).any() else (
-        "no" if present.isin(["no", "false", "absent"]).any() else "unknown")
+    status = "yes" if present.str.startswith(("yes", "true", "present")).any() else (
+        "no" if present.str.startswith(("no", "false", "absent")).any() else "unknown")
     cred = rows.loc[rows["attribute"] == "credentials", "value"]
     return status, (cred.iloc[0] if len(cred) else None)
 
 
-def states_table(base, participation, signatures) -> pd.DataFrame:
+def states_table(base, participation, signatures, interventions) -> pd.DataFrame:
+    """Presence: a participation report, else derived from signing (only accredited delegations could sign)
+    or from a documented intervention of the delegation; `present_basis` says which."""
     frame = base.copy()
     pres = [presence(participation, i) for i in frame["iso3"]]
-    frame["present_wcit12"] = [p[0] for p in pres]
-    frame["credentials"] = [p[1] for p in pres]
     status = dict(zip(signatures["iso3"], signatures["status"]))
+    spoke = set(interventions["iso3"].dropna())
+    basis, present = [], []
+    for iso3, (p, _) in zip(frame["iso3"], pres):
+        if p != "unknown":
+            present.append(p), basis.append("participation report")
+        elif status.get(iso3) == "signed":
+            present.append("yes"), basis.append("derived: signed the Final Acts in Dubai (requires accreditation)")
+        elif iso3 in spoke:
+            present.append("yes"), basis.append("derived: intervention of its delegation documented")
+        else:
+            present.append("unknown"), basis.append(None)
+    frame["present_wcit12"] = present
+    frame["present_basis"] = basis
+    frame["credentials"] = [p[1] for p in pres]
     frame["signature_status"] = frame["iso3"].map(status).fillna("unknown")
     return finish("states", frame, ["iso3"])
 
@@ -352,16 +366,17 @@ def all_tables(inputs, registry: SourceRegistry, errors: list[str]) -> dict[str,
     t["signature_reports"] = simple(inputs, "signature_reports", ["iso3", "source_id", "status"])
     t["signatures"] = signatures_table(base, t["signature_reports"], registry)
     t["treaty_actions"] = simple(inputs, "treaty_actions", ["iso3", "date", "action", "source_id"])
-    t["states"] = states_table(base, t["participation"], t["signatures"]) if not base.empty else empty("states")
     reports = inputs.read("vote_reports", columns("vote_reports"))
     reports["adopted"] = reports["adopted"].str.lower().eq("true")
     t["vote_reports"] = finish("vote_reports", reports, ["vote_id", "attribute", "source_id"])
     t["votes"] = votes_table(t["vote_reports"], errors)
-    t["ballots"] = ballots_table(t["votes"], inputs.read("ballots", columns("ballots")), t["states"])
+    t["ballots"] = ballots_table(t["votes"], inputs.read("ballots", columns("ballots")), base)
     t["events"] = events_table(inputs.read("events", columns("events")))
     t["sessions"] = sessions_table(inputs.read("sessions", columns("sessions")))
     t["interventions"] = interventions_table(inputs, registry, index)
     t["positions"] = positions_table(t["interventions"])
+    t["states"] = (states_table(base, t["participation"], t["signatures"], t["interventions"])
+                   if not base.empty else empty("states"))
     t["provisions"] = simple(inputs, "provisions", ["instrument", "lang", "source_id", "margin_no"])
     t["resolutions"] = simple(inputs, "resolutions", ["resolution_id", "lang", "source_id", "section"])
     t["declarations"] = simple(inputs, "declarations", ["decl_no", "iso3", "lang"])

@@ -185,6 +185,8 @@ class States(Base):
     itu_name: Series[str] = col("Designation as an ITU document writes it, where retrieved.", nullable=True)
     itu_member_2012: Series[bool] = pa.Field(description="ITU Member State in December 2012.")
     present_wcit12: Series[str] = col("Delegation present at WCIT-12.", isin=["yes", "no", UNKNOWN])
+    present_basis: Series[str] = col("What establishes presence: a participation report, or a documented derivation "
+                                     "(signed in Dubai; spoke in plenary).", nullable=True)
     credentials: Series[str] = col("Credential status where a source gives it.", nullable=True)
     signature_status: Series[str] = col("Final Acts signed on 14 Dec 2012 (see `signatures`).",
                                          isin=["signed", "did_not_sign", UNKNOWN])

@@ -9,8 +9,8 @@ OFFSETS_HOURS = {"Asia/Dubai": 4, "CET": 1, "UTC": 0, "EST": -5}
 
 def to_utc(date_local: str, time_local: str | None, tz: str) -> datetime | None:
     """UTC datetime for a local date and HH:MM in zone ``tz``; None if no time."""
-    if not time_local:
-        return None
+    if not time_local or tz not in OFFSETS_HOURS:
+        return None  # an unknown zone is reported by validation, not guessed
     local = datetime.strptime(f"{date_local} {time_local}", "%Y-%m-%d %H:%M")
     return (local - timedelta(hours=OFFSETS_HOURS[tz])).replace(tzinfo=timezone.utc)
 
@@ -26,4 +26,4 @@ def bounds_utc(date_local: str, earliest: str | None, latest: str | None, tz: st
 
 def day_bounds_utc(date_local: str, tz: str):
     lo = to_utc(date_local, "00:00", tz)
-    return lo, lo + timedelta(hours=23, minutes=59)
+    return (None, None) if lo is None else (lo, lo + timedelta(hours=23, minutes=59))
