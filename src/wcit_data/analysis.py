@@ -74,3 +74,21 @@ def states_signatures_covariates() -> pd.DataFrame:
 def signing_by_group(variable: str) -> pd.DataFrame:
     """Signing on 14 Dec 2012 by a covariate's groups, with coverage and a 95% Wilson interval."""
     return signing_by_group_from_tables(_shipped_tables("states", "signatures", "covariates"), variable)
+
+
+def signing_by_rto_from_tables(t: dict) -> pd.DataFrame:
+    """Signing per regional telecommunication organisation (a state may count in several)."""
+    cov = t["covariates"]
+    rto = cov[cov["variable"] == "rto"][["iso3", "value"]].rename(columns={"value": "group"})
+    states = t["states"][["iso3"]].merge(rto, on="iso3", how="left").fillna({"group": "no RTO listed"})
+    sig = states.merge(t["signatures"][["iso3", "status"]], on="iso3", how="left")
+    rows = []
+    for group, g in sig.groupby("group", sort=True):
+        signed, not_signed = int((g["status"] == "signed").sum()), int((g["status"] == "did_not_sign").sum())
+        rows.append({"variable": "rto", "group": group, "states": len(g), "known": signed + not_signed,
+                     "signed": signed, "did_not_sign": not_signed, "unknown": len(g) - signed - not_signed})
+    return pd.DataFrame(rows)
+
+
+def signing_by_rto() -> pd.DataFrame:
+    return signing_by_rto_from_tables(_shipped_tables("states", "signatures", "covariates"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -89,13 +88,14 @@ def cmd_report(args) -> int:
 
 
 def cmd_all(args) -> int:
+    """The main job: build and validate, summary, claim verdicts, notebooks to HTML, claims report."""
     for step in (cmd_build, cmd_summary, cmd_claims):
         code = step(args)
         if code:
             return code
-    if shutil.which("jupyter") or True:
-        return cmd_report(args)
-    return 0
+    from wcit_data.report import run_report
+
+    return run_report(Path(args.reports), execute=True)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -121,7 +121,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--no-execute", action="store_true")
     r.set_defaults(func=cmd_report)
     a = sub.add_parser("all", help="the main job: build, summary, claims, notebooks and report")
-    a.add_argument("--out", type=Path, default=None)
+    a.add_argument("--out", type=Path, default=None, help="build output folder (default: src/wcit_data/data)")
+    a.add_argument("--reports", default="reports", help="folder for notebook HTML and the claims report")
     a.set_defaults(func=cmd_all)
     return p
 

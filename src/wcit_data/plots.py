@@ -1,0 +1,111 @@
+"""Figures for the notebooks and the claims report (matplotlib, imported lazily)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DUBAI, CET = pd.Timedelta(hours=4), pd.Timedelta(hours=1)
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def timeline(events: pd.DataFrame, start="2012-12-13 12:00", end="2012-12-14 00:30", ax=None):
+    """Events of 13 December on a UTC axis, with Dubai and CET axes and the observer's window."""
+    plt = _plt()
+    import matplotlib.dates as mdates
+
+    lo, hi = pd.Timestamp(start, tz="UTC"), pd.Timestamp(end, tz="UTC")
+    ev = events[(events["utc_latest"] >= lo) & (events["utc_earliest"] <= hi)].sort_values("utc_earliest")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 0.32 * len(ev) + 2.2))
+    for y, r in enumerate(ev.itertuples()):
+        color = {"vote": "tab:red", "observer": "tab:green", "plenary_start": "tab:blue"}.get(r.kind, "tab:gray")
+        if r.precision == "exact":
+            ax.plot(r.utc, y, "o", color=color)
+        else:
+            left = max(r.utc_earliest, lo) if pd.notna(r.utc_earliest) else lo
+            right = min(r.utc_latest, hi) if pd.notna(r.utc_latest) else hi
+            ax.plot([left, right], [y, y], "-", lw=5, alpha=0.5, color=color, solid_capstyle="butt")
+        ax.text(hi, y, f"  {r.description[:70]}", va="center", fontsize=7)
+    obs = events[events["kind"] == "observer"].sort_values("utc")
+    if len(obs) >= 2:
+        ax.axvspan(obs["utc"].iloc[0], obs["utc"].iloc[1], color="tab:green", alpha=0.08,
+                   label="author not watching (17:30-23:00 CET)")
+    ax.set_yticks(range(len(ev)), [e[:38] for e in ev["event_id"]], fontsize=7)
+    ax.set_xlim(lo, hi)
+    ax.invert_yaxis()
+    fmt = mdates.DateFormatter("%H:%M")
+    ax.xaxis.set_major_formatter(fmt)
+    ax.set_xlabel("UTC")
+    for offset, label, pos in ((DUBAI, "Dubai (UTC+4)", "top"), (CET, "CET (UTC+1)", None)):
+        sec = ax.secondary_xaxis("top" if pos else -0.12,
+                                 functions=(lambda x, o=offset: x + o / pd.Timedelta(days=1),
+                                            lambda x, o=offset: x - o / pd.Timedelta(days=1)))
+        sec.xaxis.set_major_formatter(fmt)
+        sec.set_xlabel(label)
+    ax.legend(loc="lower left", fontsize=7)
+    ax.set_title("13 December 2012: what is placed when (bars = time known only within bounds)", fontsize=10)
+    return ax
+
+
+def after_vote_order(interventions: pd.DataFrame, ax=None):
+    """Who spoke right after the Preamble vote, by source, in the order each source gives."""
+    plt = _plt()
+    iv = interventions[(interventions["vote_relation"] == "after") & interventions["iso3"].notna()]
+    sources = sorted(iv["source_id"].unique())
+    states = sorted(iv["iso3"].unique(), key=lambda s: iv.loc[iv["iso3"] == s, "order"].min())
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.6 * len(sources) + 3, 0.35 * len(states) + 1.5))
+    for x, src in enumerate(sources):
+        sub = iv[iv["source_id"] == src]
+        for r in sub.itertuples():
+            y = states.index(r.iso3)
+            label = str(r.order) if r.order and r.order > 0 else "·"
+            ax.text(x, y, label, ha="center", va="center", fontsize=9,
+                    bbox={"boxstyle": "circle", "fc": "#fde0dd" if r.iso3 == "USA" else "#e5f5e0", "ec": "none"})
+    ax.set_xticks(range(len(sources)), [s[:28] for s in sources], rotation=30, ha="right", fontsize=7)
+    ax.set_yticks(range(len(states)), states, fontsize=8)
+    ax.set_xlim(-0.5, len(sources) - 0.5)
+    ax.set_ylim(len(states) - 0.5, -0.5)
+    ax.set_title("Statements right after the Preamble vote: order as each source gives it (· = not ordered)",
+                 fontsize=10)
+    return ax
+
+
+def signing_bars(table: pd.DataFrame, title: str, ax=None):
+    """Stacked bars: signed / did not sign / unknown per group."""
+    plt = _plt()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.5))
+    groups = table["group"].astype(str)
+    ax.bar(groups, table["signed"], label="signed", color="tab:blue")
+    ax.bar(groups, table["did_not_sign"], bottom=table["signed"], label="did not sign", color="tab:orange")
+    ax.bar(groups, table["unknown"], bottom=table["signed"] + table["did_not_sign"], label="unknown",
+           color="lightgray")
+    ax.set_ylabel("Member States")
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def mentions_bars(mentions: pd.DataFrame, ax=None):
+    plt = _plt()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.5))
+    m = mentions.groupby(["instrument", "lang"], as_index=False)[["count", "margins_retrieved", "margins_known"]].sum()
+    labels = [f"{i} {l}" for i, l in zip(m["instrument"], m["lang"])]
+    ax.bar(labels, m["margins_retrieved"], color="lightsteelblue", label="margin numbers retrieved")
+    ax.bar(labels, m["count"], color="tab:red", label="mentions of the term")
+    for x, (c, k) in enumerate(zip(m["margins_retrieved"], m["margins_known"])):
+        ax.text(x, c, f"{c}/{k}", ha="center", va="bottom", fontsize=7)
+    ax.set_title("Mentions of 'Internet' and how much text was searched", fontsize=10)
+    ax.legend(fontsize=8)
+    ax.tick_params(axis="x", rotation=30)
+    return ax
