@@ -46,6 +46,7 @@ _TABLE_LOADERS = {
     "load_provisions": "provisions",
     "load_resolutions": "resolutions",
     "load_declarations": "declarations",
+    "load_documents": "documents",
     "load_claims": "claims",
     "load_covariates": "covariates",
 }

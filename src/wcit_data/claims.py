@@ -113,8 +113,10 @@ def resolution_not_part_of_itr_treaty(t) -> Verdict:
     ev = [f"resolutions:{r.resolution_id}/{r.lang}/{r.section}" for r in plen3.head(3).itertuples()]
     if not in_itr.empty:
         return Verdict("contradicted", "The resolution's wording appears among the ITR provisions.", ev)
-    return Verdict("supported", "PLEN/3 is printed as a resolution of the Final Acts, separate from the ITR "
-                   "articles; none of the retrieved ITR provisions carries its text. (Legal effect is not tested.)", ev)
+    srcs = ", ".join(sorted(set(plen3["source_id"])))
+    return Verdict("supported", "PLEN/3 is recorded as a resolution of the Final Acts, separate from the ITR "
+                   f"articles (rows from {srcs}); none of the retrieved ITR provisions carries its wording. Its full "
+                   "text was not retrieved, and its legal effect is not tested.", ev)
 
 
 @check
@@ -288,8 +290,16 @@ def internet_9_in_resolution(t) -> Verdict:
 
 @check
 def internet_27_in_document_47(t) -> Verdict:
-    return Verdict("undetermined", "Document 47 (the chairman's compromise draft) is not among the stored sources; "
-                   "the count cannot be checked.", [])
+    docs = t["documents"]
+    d47 = docs[docs["doc_id"].str.contains("47", regex=False, na=False)]
+    full = d47[d47["note"].fillna("").str.contains("full text", case=False)]
+    ev = [f"documents:{r.doc_id}/{r.source_id}" for r in d47.itertuples()]
+    if not full.empty:
+        n = texts.count_terms(" ".join(full["text"].dropna()), ["internet"])
+        return Verdict("supported" if n == 27 else "contradicted", f"'Internet' occurs {n} times in Document 47.", ev)
+    return Verdict("undetermined", f"The text of Document 47 was not retrieved; {len(d47)} second-hand account(s) "
+                   "are stored, and they disagree on what the document was (a compromise draft, or a consolidated "
+                   "proposal of several states), so the count of 27 cannot be checked.", ev)
 
 
 @check

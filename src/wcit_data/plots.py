@@ -7,6 +7,11 @@ import pandas as pd
 DUBAI, CET = pd.Timedelta(hours=4), pd.Timedelta(hours=1)
 
 
+def _label(text: str, width: int) -> str:
+    """Shorten and drop glyphs the default font lacks (CJK quotes in some descriptions)."""
+    return "".join(ch for ch in str(text) if ord(ch) < 0x2E80)[:width]
+
+
 def _plt():
     import matplotlib
 
@@ -33,7 +38,7 @@ def timeline(events: pd.DataFrame, start="2012-12-13 12:00", end="2012-12-14 00:
             left = max(r.utc_earliest, lo) if pd.notna(r.utc_earliest) else lo
             right = min(r.utc_latest, hi) if pd.notna(r.utc_latest) else hi
             ax.plot([left, right], [y, y], "-", lw=5, alpha=0.5, color=color, solid_capstyle="butt")
-        ax.text(hi, y, f"  {r.description[:70]}", va="center", fontsize=7)
+        ax.text(hi, y, f"  {_label(r.description, 70)}", va="center", fontsize=7)
     obs = events[events["kind"] == "observer"].sort_values("utc")
     if len(obs) >= 2:
         ax.axvspan(obs["utc"].iloc[0], obs["utc"].iloc[1], color="tab:green", alpha=0.08,

@@ -363,7 +363,7 @@ class Provisions(Base):
     article: Series[str] = col("Article number (e.g. 5A) or empty.", nullable=True)
     title: Series[str] = col("Article title as printed.", nullable=True)
     margin_no: Series[str] = col("Margin number as printed.", nullable=True)
-    lang: Series[str] = col("ISO 639-1 language.", isin=["en", "fr", "es", "ru", "zh", "ar"])
+    lang: Series[str] = col("ISO 639-1 language.", isin=["en", "fr", "es", "ru", "zh", "ar", "pt"])
     text: Series[str] = col("Provision text, verbatim.")
     official: Series[bool] = pa.Field(description="True for the instrument's own text; false when quoted by others.")
     source_id: Series[str] = source_id_field()
@@ -406,6 +406,20 @@ class Declarations(Base):
                         foreign_keys=[SOURCE_FK])
 
 
+class Documents(Base):
+    doc_id: Series[str] = col("Document identifier as the source gives it (e.g. 47-E, DT/1).")
+    title: Series[str] = col("Title or description.", nullable=True)
+    lang: Series[str] = col("ISO 639-1 language.", str_matches=r"^[a-z]{2}$")
+    text: Series[str] = col("Text retrieved (often only a cover or a second-hand account).", nullable=True)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("What the row is (document itself, or an account of it); conflicts.", nullable=True)
+
+    class Config:
+        metadata = meta("Other conference documents (drafts, proposals, editions) as far as retrieved.",
+                        foreign_keys=[SOURCE_FK])
+
+
 class Claims(Base):
     claim_id: Series[str] = pa.Field(description="Claim identifier.", str_matches=SLUG, unique=True)
     author: Series[str] = col("Who made the claim (post author or commenter).")
@@ -444,7 +458,7 @@ MODELS: dict[str, type[Base]] = {
     "conference_totals": ConferenceTotals, "signatures": Signatures, "signature_reports": SignatureReports,
     "treaty_actions": TreatyActions, "sessions": Sessions, "interventions": Interventions,
     "positions": Positions, "provisions": Provisions, "resolutions": Resolutions,
-    "declarations": Declarations, "claims": Claims, "covariates": Covariates,
+    "declarations": Declarations, "documents": Documents, "claims": Claims, "covariates": Covariates,
 }
 
 
