@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import io
 import json
 from functools import lru_cache
 from importlib import resources
@@ -88,9 +87,11 @@ def load(name: str):
     """
     check_table_name(name)
     data = read_verified_bytes(f"{name}.parquet")
-    import pandas as pd  # lazy: keeps `import wcit_data` light
+    # lazy imports keep `import wcit_data` light; ParquetFile skips the slower dataset layer of read_parquet
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    frame = pd.read_parquet(io.BytesIO(data))
+    frame = pq.ParquetFile(pa.BufferReader(data)).read().to_pandas()
     frame.attrs["table"] = name
     frame.attrs["description"] = _resource(name).get("description", "")
     return frame
