@@ -156,3 +156,12 @@ def test_covariates_are_2012_values(tables):
     assert "PLW" not in set(c["iso3"])
     fh = c[c["variable"] == "fh_status"]
     assert fh["iso3"].is_unique and set(fh["value"]) <= {"F", "PF", "NF"}
+
+
+def test_session_numbering_conflicts_are_flagged_not_hidden(tables):
+    s = tables["sessions"]
+    closing = s[s["transcript_source_id"] == "cart-plenary17-closing-2012-12-14"]
+    assert set(closing["plenary"]) == {13, 17}
+    assert closing["numbering_flag"].str.contains("13 and 17").all()
+    p14 = s[s["plenary"] == 14].iloc[0]
+    assert p14["start_local"] == "19:30" and p14["start_utc"].hour == 15

@@ -263,9 +263,18 @@ def sessions_table(sessions: pd.DataFrame) -> pd.DataFrame:
         [to_utc(d, t if pd.notna(t) else None, "Asia/Dubai") for d, t in zip(frame["date"], frame["start_local"])],
         dtype="object"), utc=True)
     frame["plenary"] = frame["plenary"].astype("Int64")
-    dup = frame.groupby("plenary")["date"].transform("nunique") > 1
-    flags = frame.get("numbering_flag", pd.Series([None] * len(frame)))
-    frame["numbering_flag"] = flags.where(~dup | flags.notna(), "sources give different dates for this number")
+    flags = []
+    for r in frame.itertuples(index=False):
+        same_meeting = frame[(frame["transcript_source_id"] == r.transcript_source_id) & frame["plenary"].notna()]
+        numbers = sorted({int(n) for n in same_meeting["plenary"]})
+        same_number = frame[frame["plenary"] == r.plenary] if pd.notna(r.plenary) else frame.iloc[0:0]
+        if len(numbers) > 1:
+            flags.append(f"one meeting, numbered {' and '.join(map(str, numbers))} by different sources")
+        elif same_number["date"].nunique() > 1:
+            flags.append("sources give different dates for this number")
+        else:
+            flags.append(None)
+    frame["numbering_flag"] = flags
     return finish("sessions", frame, ["plenary", "date", "source_id"])
 
 
