@@ -120,3 +120,22 @@ def test_lookup_state_errors_suggest_names():
         wcit_data.lookup_state("Atlantis")
     with pytest.raises(wcit_data.StateLookupError, match="Palau"):
         wcit_data.lookup_state("Palau")  # not an ITU Member State in 2012
+
+
+def test_lookup_state_reads_abbreviated_itu_designations():
+    assert wcit_data.lookup_state("Korea (Rep. of)") == "KOR"
+    assert wcit_data.lookup_state("Congo (Rep. of the)") == "COG"
+    assert wcit_data.lookup_state("Dem. People's Rep. of Korea") == "PRK"
+
+
+def test_plenary_coverage_says_where_the_record_is_silent():
+    cov = wcit_data.plenary_coverage()
+    p14 = cov[cov["plenary"] == 14].iloc[0]
+    assert p14["transcript_chars"] > 1000 and "opening" in p14["statement"]
+    assert cov["plenary"].isna().sum() == 1  # the bucket of interventions no source assigns to a plenary
+
+
+def test_coverage_includes_signatures_against_reported_totals():
+    cov = wcit_data.coverage("signatures")
+    signed = cov[cov["column"].str.startswith("status=signed")].iloc[0]
+    assert signed["rows"] == 89 and signed["known"] + signed["unknown"] == 89

@@ -63,3 +63,26 @@ def test_a_verdict_changes_when_the_data_changes(tables):
     sig.loc[sig["iso3"] == "GBR", "status"] = "signed"
     t["signatures"] = sig
     assert CHECKS["uk_did_not_sign"](t).verdict == "contradicted"
+
+
+def test_prevailing_language_is_read_from_the_final_formula():
+    found = wcit_data.prevailing_language()
+    assert found["lang"] == "fr" and found["source_id"].startswith("itu-finalacts-2012")
+
+
+def test_margin_gaps_are_classified():
+    gaps = wcit_data.margin_gaps("ITR 2012")
+    assert len(gaps) > 0 and set(gaps["reason"]) <= {"by_design", "not_retrieved"}
+    prov = wcit_data.load_provisions()
+    retrieved = set(prov.loc[prov["instrument"] == "ITR 2012", "margin_no"].dropna())
+    assert not set(gaps["margin_no"]) & retrieved
+
+
+def test_covariates_map_one_to_one_and_report_coverage_among_members(tables):
+    from wcit_data.analysis import covariates_wide
+
+    wide = covariates_wide(tables["covariates"])
+    assert wide["iso3"].is_unique and set(wide["iso3"]) <= set(tables["states"]["iso3"])
+    fh = wide["fh_status"].notna().sum()
+    assert 180 <= fh <= 193  # Freedom House rates almost every Member State
+    assert wide["polity2"].notna().sum() < 193  # Polity skips small states: a gap, not a zero

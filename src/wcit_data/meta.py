@@ -90,6 +90,12 @@ def coverage(name: str | None = None):
             unknown = s.isna() | s.astype("string").isin(["unknown", "undetermined"])
             rows.append({"table": n, "column": col, "rows": len(frame), "known": int((~unknown).sum()),
                          "unknown": int(unknown.sum())})
+    if name in (None, "signatures"):
+        s = signature_coverage()
+        for status, total in (("signed", s["signatories_total"]), ("did_not_sign", s["non_signatories_total"])):
+            named = s["signed_named" if status == "signed" else "not_signed_named"]
+            rows.append({"table": "signatures", "column": f"status={status} (of reported total)",
+                         "rows": total, "known": named, "unknown": (total or 0) - named})
     out = pd.DataFrame(rows)
     out["share_known"] = (out["known"] / out["rows"].where(out["rows"] > 0)).round(3)
     return out
@@ -106,3 +112,33 @@ def signature_coverage() -> dict:
             "non_signatories_total": int(adopted.get("non_signatories", 0)) or None,
             "unknown": int((sig["status"] == "unknown").sum()),
             "conflicting": int((sig["evidence_kind"] == "conflicting").sum())}
+
+
+def plenary_coverage():
+    """Per plenary: what the record holds and where it is silent.
+
+    Columns: plenary, date, transcript_chars (stored CART text), transcript_turns, secondary_interventions,
+    ordered_secondary (with an order a source establishes), statement on silence.
+    """
+    import pandas as pd
+
+    sessions, iv, sources = load("sessions"), load("interventions"), load("sources").set_index("source_id")
+    rows = []
+    for plenary, grp in sessions.dropna(subset=["plenary"]).groupby("plenary", sort=True):
+        transcript = grp["transcript_source_id"].dropna().unique()
+        chars = int(sum(sources.loc[t, "n_chars"] for t in transcript if t in sources.index))
+        turns = iv[(iv["plenary"] == plenary) & (iv["order_basis"] == "transcript")]
+        sec = iv[(iv["plenary"] == plenary) & (iv["order_basis"] != "transcript")]
+        rows.append({"plenary": int(plenary), "date": grp["date"].iloc[0], "transcript_chars": chars,
+                     "transcript_turns": len(turns), "secondary_interventions": len(sec),
+                     "ordered_secondary": int((sec["order"].fillna(0) > 0).sum()),
+                     "statement": ("only the transcript opening is stored; later speakers are known only from "
+                                   "secondary accounts, if at all") if chars and chars < 5000 else
+                                  ("no transcript stored" if not chars else "transcript stored")})
+    unplaced = iv[iv["plenary"].isna() & (iv["order_basis"] != "transcript")]
+    rows.append({"plenary": None, "date": None, "transcript_chars": 0, "transcript_turns": 0,
+                 "secondary_interventions": len(unplaced), "ordered_secondary": int((unplaced["order"].fillna(0) > 0).sum()),
+                 "statement": "interventions no source assigns to a numbered plenary (see vote_relation)"})
+    out = pd.DataFrame(rows)
+    out["plenary"] = out["plenary"].astype("Int64")
+    return out

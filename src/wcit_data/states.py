@@ -12,13 +12,19 @@ class StateLookupError(LookupError, ValueError):
     """No state, or more than one, matches a name."""
 
 
+# ITU abbreviates designations ("Korea (Rep. of)", "Dem. People's Rep. of Korea"): expand before matching.
+ABBREVIATIONS = {"rep": "republic", "dem": "democratic", "fed": "federal", "isl": "islamic", "st": "saint",
+                 "ste": "sainte", "utd": "united"}
+
+
 def alias_key(name: str) -> str:
-    """Casefolded, accent- and punctuation-free form used to match names."""
+    """Casefolded, accent- and punctuation-free form with ITU abbreviations expanded, used to match names."""
     text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
     text = text.casefold().replace("&", " and ")
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    text = re.sub(r"^the ", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
+    words = [ABBREVIATIONS.get(w, w) for w in re.sub(r"[^a-z0-9]+", " ", text).split()]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
 
 
 def build_alias_index(aliases) -> dict[str, tuple[str, ...]]:

@@ -140,3 +140,56 @@ def compare_articles(provisions=None, lang_order=("en", "fr", "es", "ru", "zh"))
                     "basis": f"2012 text retrieved only in {','.join(new_langs)}; 1988 only in {','.join(old_langs)}"}
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+# How each official language says "the French text prevails" in the final formula of the Final Acts.
+PREVAILING_PATTERNS = {
+    "fr": ["法文文本为准", "French text shall prevail", "texte français fait foi", "texto francés",
+           "французский текст"],
+}
+
+
+def prevailing_language(provisions=None) -> dict:
+    """Which language prevails in case of discrepancy, as the 2012 Final Acts' final formula says it.
+
+    Returns {"lang", "source_id", "evidence", "found_in"}; lang is None if no retrieved text says so.
+    """
+    from wcit_data.loading import load
+
+    prov = load("provisions") if provisions is None else provisions
+    formula = prov[(prov["instrument"] == "ITR 2012") & prov["official"]]
+    for lang, patterns in PREVAILING_PATTERNS.items():
+        for row in formula.itertuples(index=False):
+            for pattern in patterns:
+                if pattern in row.text:
+                    return {"lang": lang, "source_id": row.source_id, "evidence": pattern, "found_in": row.lang}
+    return {"lang": None, "source_id": None, "evidence": None, "found_in": None}
+
+
+def margin_gaps(instrument: str = "ITR 2012", provisions=None):
+    """Integer margin numbers missing between the lowest and highest retrieved, per instrument.
+
+    `reason` is `by_design` when the two neighbours of the gap sit on one retrieved page (the printed text runs
+    on, so the number was deleted or never used), else `not_retrieved`.
+    """
+    import pandas as pd
+
+    from wcit_data.loading import load
+
+    prov = load("provisions") if provisions is None else provisions
+    sub = prov[(prov["instrument"] == instrument) & prov["official"] & prov["margin_no"].notna()]
+    numbered = sub[sub["margin_no"].str.fullmatch(r"\d+")]
+    pages: dict[int, set[str]] = {}
+    for r in numbered.itertuples(index=False):
+        pages.setdefault(int(r.margin_no), set()).add(r.source_id)
+    suffixed = {int(x) for x in sub["margin_no"].str.extract(r"^(\d+)[A-Za-z]", expand=False).dropna()}
+    known = sorted(pages)
+    rows = []
+    for lo, hi in zip(known, known[1:]):
+        for gap in range(lo + 1, hi):
+            same_page = bool(pages[lo] & pages[hi]) and hi - lo <= 3
+            rows.append({"instrument": instrument, "margin_no": str(gap), "previous": str(lo), "next": str(hi),
+                         "reason": "by_design" if same_page else "not_retrieved",
+                         "suffixed_numbers_follow": gap - 1 in suffixed or lo in suffixed})
+    return pd.DataFrame(rows, columns=["instrument", "margin_no", "previous", "next", "reason",
+                                       "suffixed_numbers_follow"])
