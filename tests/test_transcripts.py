@@ -47,3 +47,14 @@ def test_every_transcript_snapshot_parses(root, tables):
     parsed = iv[iv["order_basis"] == "transcript"]
     assert parsed["source_id"].nunique() >= 10
     assert (parsed.groupby("source_id")["order"].min() == 1).all()
+
+
+def test_parser_runs_on_every_stored_transcript_copy(tables, text):
+    """Every CART snapshot, including second copies not used for the interventions table, parses to turns."""
+    sources = tables["sources"]
+    cart = sources[sources["source_id"].str.startswith("cart-")]
+    assert len(cart) >= 14
+    for sid in cart["source_id"]:
+        turns = parse_transcript(text(sid))
+        assert turns, sid
+        assert all(t.iso3 is None or t.role == "state" for t in turns)

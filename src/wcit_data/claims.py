@@ -74,6 +74,10 @@ def article9_not_significantly_altered(t) -> Verdict:
     r = row.iloc[0]
     ev = ["provisions:ITR 1988/Article 9", "provisions:ITR 2012/Article 9"]
     if r["status"] == "not_comparable" or pd.isna(r["similarity"]):
+        if r["same_margin_numbers"]:
+            return Verdict("partly_supported", f"Article 9 keeps the same provisions (margin numbers "
+                           f"{r['margins_1988']} in 1988 and in 2012, none added or removed), but the wording cannot "
+                           f"be compared: {r['basis']}.", ev)
         return Verdict("undetermined", f"Article 9 retrieved, but no same-language comparison: {r['basis']}.", ev)
     sim = float(r["similarity"])
     verdict = "supported" if sim >= 0.8 else ("partly_supported" if sim >= 0.6 else "contradicted")

@@ -93,14 +93,25 @@ def coverage_by_language(provisions, instrument: str):
     return pd.DataFrame(rows)
 
 
-def article_texts(provisions, instrument: str) -> dict[tuple[str, str], str]:
-    """(article, lang) -> the article's retrieved margin texts in margin order."""
-    sub = provisions[(provisions["instrument"] == instrument) & provisions["official"] & provisions["article"].notna()]
-    out = {}
-    for (article, lang), grp in sub.groupby(["article", "lang"], sort=True):
-        grp = grp.assign(_k=grp["margin_no"].map(margin_sort_key)).sort_values("_k")
-        out[(str(article), lang)] = " ".join(grp["text"])
+def article_texts(provisions, instrument: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(article, lang) -> {margin number: text} of the retrieved official provisions."""
+    sub = provisions[(provisions["instrument"] == instrument) & provisions["official"] & provisions["article"].notna()
+                     & (provisions["part"] == "Article")]
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for r in sub.itertuples(index=False):
+        key = r.margin_no if isinstance(r.margin_no, str) else f"row{len(out)}"
+        out.setdefault((str(r.article), r.lang), {})[key] = r.text
     return out
+
+
+def joined(texts: dict[str, str], margins) -> str:
+    return " ".join(texts[m] for m in sorted(margins, key=margin_sort_key))
+
+
+def article_margins(provisions) -> dict[tuple[str, str], set[str]]:
+    """(instrument, article) -> margin numbers retrieved in any language (a language-independent structure)."""
+    sub = provisions[provisions["official"] & (provisions["part"] == "Article") & provisions["margin_no"].notna()]
+    return {key: set(grp["margin_no"]) for key, grp in sub.groupby(["instrument", "article"])}
 
 
 def similarity(a: str, b: str) -> float:
@@ -120,21 +131,28 @@ def compare_articles(provisions=None, lang_order=("en", "fr", "es", "ru", "zh"))
     prov = load("provisions") if provisions is None else provisions
     old, new = article_texts(prov, "ITR 1988"), article_texts(prov, "ITR 2012")
     articles = sorted({a for a, _ in old} | {a for a, _ in new}, key=margin_sort_key)
+    margins = article_margins(prov)
     rows = []
     for art in articles:
         old_langs = [l for l in lang_order if (art, l) in old]
         new_langs = [l for l in lang_order if (art, l) in new]
         shared = [l for l in lang_order if l in old_langs and l in new_langs]
-        row = {"article": art, "langs_1988": ",".join(old_langs), "langs_2012": ",".join(new_langs)}
+        m_old, m_new = margins.get(("ITR 1988", art), set()), margins.get(("ITR 2012", art), set())
+        row = {"article": art, "langs_1988": ",".join(old_langs), "langs_2012": ",".join(new_langs),
+               "margins_1988": ",".join(sorted(m_old, key=margin_sort_key)),
+               "margins_2012": ",".join(sorted(m_new, key=margin_sort_key)),
+               "same_margin_numbers": bool(m_old) and m_old == m_new}
         if not new_langs:
             row |= {"status": "removed_or_not_retrieved", "similarity": None,
                     "basis": "no 2012 text retrieved for this article"}
         elif not old_langs:
             row |= {"status": "new", "similarity": None, "basis": "article absent from the 1988 ITRs"}
-        elif shared:
-            sim = similarity(old[(art, shared[0])], new[(art, shared[0])])
+        elif shared and (common := set(old[(art, shared[0])]) & set(new[(art, shared[0])])):
+            lang = shared[0]
+            sim = similarity(joined(old[(art, lang)], common), joined(new[(art, lang)], common))
             row |= {"status": "unchanged" if sim >= 0.98 else "changed", "similarity": sim,
-                    "basis": f"same-language comparison ({shared[0]})"}
+                    "basis": f"same-language comparison ({lang}) of the margin numbers retrieved in both: "
+                             f"{','.join(sorted(common, key=margin_sort_key))}"}
         else:
             row |= {"status": "not_comparable", "similarity": None,
                     "basis": f"2012 text retrieved only in {','.join(new_langs)}; 1988 only in {','.join(old_langs)}"}

@@ -16,6 +16,8 @@ from wcit_data.states import try_lookup_state
 # ">>" in most CART files; a single ">" in some reposts (plenaries 1 and 9)
 TURN_MARK = re.compile(r"(?:^|(?<=\s))>{1,2}(?=\s*[A-Z(])")
 LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Z0-9 .,'’()&/\-]{1,80}?)\s*:\s*(?P<text>.*)$", re.S)
+# line-start labels of reposts without ">>" use mixed case ("Chair:", "Kazakhstan:")
+LABEL_MIXED = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z0-9 .,'’()&/\-]{1,60}?)\s*:\s*(?P<text>.*)$", re.S)
 NOTE = re.compile(r"^\s*[\(\[](?P<note>[^\)\]]{1,200})[\)\]]\s*$", re.S)
 
 CHAIR_LABELS = {"CHAIR", "CHAIRMAN", "CHAIRPERSON", "CHAIRWOMAN", "THE CHAIR", "THE CHAIRMAN", "PRESIDENT",
@@ -55,19 +57,37 @@ def _note_role(note: str) -> str:
     return "captioner"
 
 
+LINE_LABEL = re.compile(r"(?m)^(?=[A-Z][A-Za-z .,'’()&/\-]{1,60}:)")
+
+
+def _line_labelled_segments(text: str, index) -> list[str]:
+    """Reposts without ">>" marks ("Chair: ..." at line starts): keep only labels naming the chair,
+    the secretariat or a state, so header lines such as "Services provided by:" stay out."""
+    segments = []
+    for chunk in LINE_LABEL.split(text):
+        label = LABEL_MIXED.match(" ".join(chunk.split()))
+        if label and _role_and_state(label.group("label"), index)[0] != "other":
+            segments.append(chunk)
+        elif segments:
+            segments[-1] += " " + chunk
+    return segments
+
+
 def parse_transcript(text: str, *, index: dict | None = None) -> list[Turn]:
     """Ordered turns of a CART transcript. Text before the first ``>>`` (the header) is skipped.
 
     ``index`` is an alias index (see states.build_alias_index); by default the shipped one.
     """
-    segments = TURN_MARK.split(text)[1:]
+    segments, label_re = TURN_MARK.split(text)[1:], LABEL
+    if not segments:
+        segments, label_re = _line_labelled_segments(text, index), LABEL_MIXED
     turns: list[Turn] = []
     for raw in segments:
         segment = " ".join(raw.split())
         if not segment:
             continue
         note = NOTE.match(segment)
-        label = LABEL.match(segment)
+        label = label_re.match(segment)
         if note:
             role = _note_role(note.group("note"))
             turns.append(Turn(len(turns) + 1, role.upper(), role, None, segment, labelled=False))
