@@ -55,3 +55,29 @@ def test_sources_registry_columns(tables):
             if col in frame.columns:
                 used |= set(frame[col].dropna())
     assert used <= set(s["source_id"])
+
+
+def test_prose_snapshots_hold_only_cited_passages(tables, registry):
+    """Others' prose (news, blogs, comments, statements) keeps only passages that some row cites;
+    ITU documents and data extracts may be kept as retrieved."""
+    import re
+
+    cited = {}
+    for frame in tables.values():
+        for sid_col, ev_col in (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence")):
+            if sid_col in frame.columns and ev_col in frame.columns:
+                for sid, ev in zip(frame[sid_col], frame[ev_col]):
+                    if pd.notna(sid):
+                        cited.setdefault(sid, []).append(normalise(ev))
+    whole = ("itu-", "cart-", "context-", "iso-3166")
+    problems = []
+    for row in tables["sources"].itertuples():
+        if row.source_id.startswith(whole) or "ITU" in str(row.publisher).split():
+            continue
+        if row.source_id not in cited:
+            problems.append((row.source_id, "not cited by any row"))
+            continue
+        for passage in re.split(r"\n\s*\[(?:\.\.\.|…)\]\s*\n", registry.text(row.source_id)):
+            if not any(ev in normalise(passage) for ev in cited[row.source_id]):
+                problems.append((row.source_id, passage[:60]))
+    assert problems == []

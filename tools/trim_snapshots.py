@@ -1,0 +1,71 @@
+"""Enforce the snapshot rule for other people's prose: keep only the passages the dataset cites.
+
+* A non-ITU source that no row cites is removed from the registry (its queries stay in docs/research/).
+* In a cited non-ITU source, every `[...]`-separated passage without a cited evidence string is dropped.
+ITU documents (ITU pages, Final Acts, CART transcripts) may be kept as retrieved; data extracts (covariate
+CSVs, the ISO code list) are data, not prose, and stay whole. Run after merging research, then build.
+"""
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from wcit_data.build import Build, Inputs  # noqa: E402
+from wcit_data.sources import SourceRegistry, normalise  # noqa: E402
+
+SEPARATOR = re.compile(r"\n\s*\[(?:\.\.\.|…)\]\s*\n")
+KEEP_WHOLE = ("itu-", "cart-", "context-", "iso-3166")
+
+
+def is_itu_or_data(row) -> bool:
+    return row["source_id"].startswith(KEEP_WHOLE) or "ITU" in (row.get("publisher") or "").split()
+
+
+def cited_evidence(tables) -> dict[str, list[str]]:
+    cited: dict[str, list[str]] = {}
+    for frame in tables.values():
+        for sid_col, ev_col in (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence")):
+            if sid_col in frame.columns and ev_col in frame.columns:
+                for sid, ev in zip(frame[sid_col], frame[ev_col]):
+                    if pd.notna(sid):
+                        cited.setdefault(sid, []).append(normalise(ev))
+        if "transcript_source_id" in frame.columns:
+            for sid in frame["transcript_source_id"].dropna():
+                cited.setdefault(sid, [])
+    return cited
+
+
+def main():
+    tables = Build(Inputs(ROOT)).run()
+    cited = cited_evidence(tables)
+    registry = SourceRegistry(ROOT / "data" / "sources")
+    keep_rows, removed, trimmed = [], [], 0
+    for row in registry.rows:
+        sid = row["source_id"]
+        if is_itu_or_data(row):
+            keep_rows.append(row)
+            continue
+        if sid not in cited:
+            registry.snapshot_path(sid).unlink()
+            removed.append(sid)
+            continue
+        text = registry.text(sid)
+        passages = SEPARATOR.split(text)
+        kept = [p for p in passages if any(e in normalise(p) for e in cited[sid])]
+        if len(kept) < len(passages):
+            registry.snapshot_path(sid).write_text("\n[...]\n".join(p.strip("\n") for p in kept) + "\n",
+                                                   encoding="utf-8")
+            trimmed += 1
+        keep_rows.append(row)
+    registry.rows = keep_rows
+    registry.rehash()
+    print(f"removed {len(removed)} uncited sources, trimmed {trimmed} snapshots")
+    print("\n".join(removed))
+
+
+if __name__ == "__main__":
+    main()
