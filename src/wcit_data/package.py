@@ -87,9 +87,33 @@ def build_descriptor(tables: dict[str, pd.DataFrame], registry) -> dict:
             "homepage": "https://github.com/wcit-data/wcit-data", "resources": resources}
 
 
+def codebook_markdown() -> str:
+    """A human-readable codebook of every table, generated from the models."""
+    lines = ["# wcit-data codebook", "", "Generated from the pandera models in `src/wcit_data/schemas.py` by "
+             "`wcit-data build`; do not edit. `wcit_data.describe(name)` returns the same per table, with row "
+             "counts and sources.", ""]
+    for name in MODELS:
+        meta, schema = table_metadata(name), table_schema(name)
+        lines += [f"## `{name}`", "", meta["description"], ""]
+        if schema.get("primaryKey"):
+            lines.append(f"Primary key: `{', '.join(schema['primaryKey'])}`.  ")
+        for key in schema.get("foreignKeys", []):
+            ref = key["reference"]
+            lines.append(f"Foreign key: `{key['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`.  ")
+        lines += ["", "| column | type | required | description | allowed values |", "|---|---|---|---|---|"]
+        for f in schema["fields"]:
+            c = f.get("constraints", {})
+            allowed = ", ".join(f"`{v}`" for v in c.get("enum", [])) or (f"pattern `{c['pattern']}`" if "pattern" in c else "")
+            lines.append(f"| `{f['name']}` | {f['type']} | {'yes' if c.get('required') else ''} | "
+                         f"{f['description'].replace('|', '/')} | {allowed.replace('|', '/')} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def export_schemas(out_dir: Path) -> None:
-    """schemas/<table>.pandera.json (the pandera model) and <table>.tableschema.json (Frictionless)."""
+    """schemas/<table>.pandera.json (the pandera model), <table>.tableschema.json (Frictionless), CODEBOOK.md."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "CODEBOOK.md").write_text(codebook_markdown(), encoding="utf-8")
     for name, model in MODELS.items():
         pandera_json = json.loads(model.to_schema().to_json())
         (out_dir / f"{name}.pandera.json").write_text(json.dumps(pandera_json, indent=2, sort_keys=True) + "\n",
