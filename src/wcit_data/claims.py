@@ -207,8 +207,8 @@ def curran_reservations_after_vote(t) -> Verdict:
     return Verdict(verdict, f"{len(named)} of the 11 delegations are placed by sources right after the preamble vote "
                    f"({', '.join(named)}; stances recorded: {', '.join(stances)}). Not documented: "
                    f"{', '.join(missing) or 'none'}. Also named by sources but not by Curran: {', '.join(extra) or 'none'}. "
-                   "Most announced they would not sign or must consult capitals; the sources call them statements "
-                   "rather than formal reservations." + window, ev)
+                   "Several sources list them as announcements of not signing or of consulting capitals rather than "
+                   "as reservations to a text." + window, ev)
 
 
 @check
@@ -227,8 +227,9 @@ def observer_window_before_vote(t) -> Verdict:
     when = ("before the vote window opened" if stop_utc < lo else
             "after the vote window closed" if stop_utc > hi else "inside the vote window")
     text = (f"The author stopped watching at {stop_utc:%H:%M} UTC ({stop_utc + pd.Timedelta(hours=4):%H:%M} Dubai), "
-            f"{when} ({lo:%H:%M}-{hi:%H:%M} UTC). {len(after)} documented statements of refusal or objection are "
-            f"placed after the vote; {len(unplaced)} from the same day are not placed relative to it (e.g. an AP report "
+            f"{when} ({lo:%H:%M}-{hi:%H:%M} UTC). {len(after)} documented interventions are placed right after the "
+            f"vote and none before it; {len(unplaced)} refusals or objections from the same day are not placed "
+            "relative to it (e.g. an AP report "
             "that the US warned delegates on Thursday), so an earlier signal cannot be excluded.")
     if len(after) and not len(unplaced):
         return Verdict("supported", text, ev)
