@@ -222,15 +222,19 @@ def observer_window_before_vote(t) -> Verdict:
     ev = [f"events:{stop.iloc[0]['event_id']}"] + [f"events:{e}" for e in vote_events]
     after = _after_vote(t)
     iv = t["interventions"]
+    before = iv[(iv["vote_id"] == PREAMBLE_VOTE) & (iv["vote_relation"] == "before")
+                & iv["stance"].isin(["will_not_sign", "objection", "reservation"])]
     unplaced = iv[(iv["vote_id"] == PREAMBLE_VOTE) & (iv["vote_relation"] == "unplaced")
                   & iv["stance"].isin(["will_not_sign", "objection", "reservation"])]
     when = ("before the vote window opened" if stop_utc < lo else
             "after the vote window closed" if stop_utc > hi else "inside the vote window")
     text = (f"The author stopped watching at {stop_utc:%H:%M} UTC ({stop_utc + pd.Timedelta(hours=4):%H:%M} Dubai), "
             f"{when} ({lo:%H:%M}-{hi:%H:%M} UTC). {len(after)} documented interventions are placed right after the "
-            f"vote and none before it; {len(unplaced)} refusals or objections from the same day are not placed "
+            f"vote and {len(before)} refusals or objections before it; {len(unplaced)} refusals or objections from the same day are not placed "
             "relative to it (e.g. an AP report "
             "that the US warned delegates on Thursday), so an earlier signal cannot be excluded.")
+    if len(before):
+        return Verdict("contradicted", text, ev)
     if len(after) and not len(unplaced):
         return Verdict("supported", text, ev)
     if len(after):
