@@ -87,10 +87,11 @@ def test_ingest_transcript_adds_turns_on_next_build(scratch_checkout, tmp_path):
     from wcit_data.ingest import ingest_transcript
 
     transcript = tmp_path / "p16.txt"
-    transcript.write_text("FINISHED TRANSCRIPT\nPLENARY 16\n>> CHAIR: Good morning.\n"
+    transcript.write_text("FINISHED TRANSCRIPT\n14 DECEMBER 2012\nPLENARY 16\n>> CHAIR: Good morning.\n"
                           ">> SWEDEN: Thank you, Chair. We will consult our capital.\n"
                           ">> KOREA (REPUBLIC OF): We support the text.\n", encoding="utf-8")
-    sid = ingest_transcript(transcript, plenary=16, date="2012-12-14", root=scratch_checkout)
+    sid = ingest_transcript(transcript, plenary=16, root=scratch_checkout)  # date read from the header
+    assert sid == "cart-plenary16-2012-12-14-user"
     tables = Build(Inputs(scratch_checkout)).run()
     iv = tables["interventions"]
     rows = iv[iv["source_id"] == sid].sort_values("order")

@@ -111,7 +111,7 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest-transcript", help="register a CART transcript; its turns enter the next build")
     i.add_argument("file")
     i.add_argument("--plenary", type=int, required=True)
-    i.add_argument("--date", required=True, help="YYYY-MM-DD (Dubai)")
+    i.add_argument("--date", default=None, help="YYYY-MM-DD (Dubai); default: read from the transcript header")
     i.add_argument("--source-id", default=None)
     i.add_argument("--url", default=None)
     i.set_defaults(func=cmd_ingest)

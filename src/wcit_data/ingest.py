@@ -13,11 +13,30 @@ from wcit_data.sources import SourceRegistry
 TRANSCRIPT_COLUMNS = ["source_id", "plenary", "date"]
 
 
-def ingest_transcript(path: Path, *, plenary: int, date: str, root: Path | None = None,
+MONTHS = {m: i for i, m in enumerate(["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+                                        "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"], start=1)}
+
+
+def header_date(text: str) -> str | None:
+    """The meeting date from a CART header ("13 DECEMBER 2012" or "DECEMBER 14, 2012")."""
+    head = text[:1500].upper()
+    found = re.search(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r"),? (\d{4})", head)
+    if found:
+        return f"{found.group(3)}-{MONTHS[found.group(2)]:02d}-{int(found.group(1)):02d}"
+    found = re.search(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}),? (\d{4})", head)
+    if found:
+        return f"{found.group(3)}-{MONTHS[found.group(1)]:02d}-{int(found.group(2)):02d}"
+    return None
+
+
+def ingest_transcript(path: Path, *, plenary: int, date: str | None = None, root: Path | None = None,
                       source_id: str | None = None, url: str | None = None) -> str:
+    text = Path(path).read_text(encoding="utf-8")
+    date = date or header_date(text)
+    if date is None:
+        raise ValueError(f"{path}: no date found in the transcript header; pass --date YYYY-MM-DD (Dubai date)")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         raise ValueError(f"--date must be YYYY-MM-DD, got {date!r}")
-    text = Path(path).read_text(encoding="utf-8")
     if ">>" not in text:
         raise ValueError(f"{path} has no '>> SPEAKER:' turns; is it a CART transcript?")
     root = find_root(root)
