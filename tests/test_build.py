@@ -12,6 +12,12 @@ from conftest import ROOT, SHIPPED
 
 
 def test_rebuild_is_byte_identical_to_shipped_files(rebuilt):
+    import pandas as pd
+    import pyarrow
+
+    built_with = json.loads((SHIPPED / "datapackage.json").read_text())["built_with"]
+    assert built_with == {"pandas": pd.__version__, "pyarrow": pyarrow.__version__}, (
+        "install with `-c constraints.txt` (the versions the shipped files were built with)")
     shipped = sorted(p.name for p in SHIPPED.iterdir() if p.suffix in {".parquet", ".json", ".sha256"})
     built = sorted(p.name for p in rebuilt.iterdir())
     assert built == shipped

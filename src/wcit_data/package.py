@@ -80,8 +80,11 @@ def build_descriptor(tables: dict[str, pd.DataFrame], registry) -> dict:
         if name == "covariates" and not frame.empty:
             res["variableLicences"] = {v: sorted(set(g["licence"])) for v, g in frame.groupby("variable")}
         resources.append(res)
+    import pyarrow
+
     return {"profile": "tabular-data-package", "name": "wcit-data", "title": "WCIT-12 data",
             "version": __version__, "licenses": [DATA_LICENCE],
+            "built_with": {"pandas": pd.__version__, "pyarrow": pyarrow.__version__},
             "description": "Source-linked tables about the ITU World Conference on International "
                            "Telecommunications (WCIT-12, Dubai, 3-14 December 2012).",
             "homepage": "https://github.com/wcit-data/wcit-data", "resources": resources}
