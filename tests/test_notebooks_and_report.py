@@ -1,7 +1,6 @@
 """Notebooks execute (their assert cells state the verdicts) and the claims report renders in Chromium."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,6 @@
 """Text analyses and claim verdicts: coverage is always reported; verdicts are computed, not stored."""
 
 import wcit_data
-from wcit_data.build import Build, Inputs
 from wcit_data.claims import CHECKS, run_checks
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 
@@ -59,7 +58,7 @@ def sources_table(registry: SourceRegistry) -> pd.DataFrame:
 # --- states -------------------------------------------------------------------------------------
 
 def iso_entries(registry: SourceRegistry) -> dict[str, dict]:
-    """ISO 3166-1 records of the stored pycountry database; `_evidence` is the record's own text."""
+    """ISO 3166-1 records of the stored pycountry database; `_line` is the record's own (normalised) text."""
     entries = {}
     for block in re.findall(r"\{[^{}]*\}", registry.text(ISO_SOURCE)):
         entry = json.loads(block)
@@ -195,7 +194,10 @@ def votes_table(reports: pd.DataFrame, errors: list[str]) -> pd.DataFrame:
     rows = []
     for vote_id, grp in reports.groupby("vote_id", sort=True):
         get = {a: adopted_value(grp, a, errors, vote_id) for a in grp["attribute"].unique()}
-        val = lambda a: None if get.get(a) is None else get[a]["coded_value"]  # noqa: E731
+        def val(attribute, adopted_reports=get):
+            report = adopted_reports.get(attribute)
+            return None if report is None else report["coded_value"]
+
         anchor = get.get("yes") if get.get("yes") is not None else get.get("method")
         if anchor is None:
             errors.append(f"data/curated/vote_reports.csv: vote {vote_id} needs an adopted 'yes' or 'method' report")
