@@ -139,3 +139,13 @@ def test_coverage_includes_signatures_against_reported_totals():
     cov = wcit_data.coverage("signatures")
     signed = cov[cov["column"].str.startswith("status=signed")].iloc[0]
     assert signed["rows"] == 89 and signed["known"] + signed["unknown"] == 89
+
+
+def test_cli_reports_user_errors_without_traceback(capsys):
+    from wcit_data.cli import main
+
+    assert main(["describe", "vote"]) == 2
+    err = capsys.readouterr().err
+    assert "Did you mean 'votes'" in err and "Traceback" not in err
+    assert main(["describe", "votes"]) == 0
+    assert "temperature_of_the_room" in capsys.readouterr().out

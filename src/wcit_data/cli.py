@@ -63,6 +63,27 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_describe(args) -> int:
+    from wcit_data.meta import describe
+
+    book = describe(args.table)
+    print(f"{book['name']} ({book['rows']} rows): {book['description']}")
+    if book["primary_key"]:
+        print(f"primary key: {', '.join(book['primary_key'])}")
+    for c in book["columns"]:
+        allowed = f" [{', '.join(map(str, c['allowed_values']))}]" if c["allowed_values"] else ""
+        print(f"  {c['name']:<22} {c['type']:<9} {'required' if c['required'] else '        '}  "
+              f"{c['description']}{allowed}")
+    return 0
+
+
+def cmd_cite(args) -> int:
+    from wcit_data.meta import cite
+
+    print(cite(args.source_id))
+    return 0
+
+
 def cmd_ingest(args) -> int:
     from wcit_data.ingest import ingest_transcript
 
@@ -108,6 +129,12 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="validate curated data, write nothing").set_defaults(func=cmd_validate)
     sub.add_parser("claims", help="print the claim verdicts").set_defaults(func=cmd_claims)
     sub.add_parser("summary", help="print table sizes, decisions, signature coverage").set_defaults(func=cmd_summary)
+    d = sub.add_parser("describe", help="print the codebook of a table")
+    d.add_argument("table")
+    d.set_defaults(func=cmd_describe)
+    c = sub.add_parser("cite", help="BibTeX for the package, or for one source")
+    c.add_argument("source_id", nargs="?", default=None)
+    c.set_defaults(func=cmd_cite)
     i = sub.add_parser("ingest-transcript", help="register a CART transcript; its turns enter the next build")
     i.add_argument("file")
     i.add_argument("--plenary", type=int, required=True)
@@ -128,5 +155,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    from wcit_data.loading import DataIntegrityError
+
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (ValueError, LookupError, DataIntegrityError, FileNotFoundError) as exc:
+        # user errors (unknown table/source/state, tampered files, no checkout): a message, not a traceback
+        print(f"wcit-data: error: {exc}", file=sys.stderr)
+        return 2
