@@ -165,3 +165,14 @@ def test_session_numbering_conflicts_are_flagged_not_hidden(tables):
     assert closing["numbering_flag"].str.contains("13 and 17").all()
     p14 = s[s["plenary"] == 14].iloc[0]
     assert p14["start_local"] == "19:30" and p14["start_utc"].hour == 15
+
+
+def test_every_documented_ballot_report_is_kept(tables):
+    reports = tables["ballot_reports"]
+    ballots = tables["ballots"].set_index(["vote_id", "iso3"])
+    for (vote_id, iso3), grp in reports.groupby(["vote_id", "iso3"]):
+        row = ballots.loc[(vote_id, iso3)]
+        assert row["n_reports"] == len(grp)
+        assert set(row["source_ids"].split(";")) == set(grp["source_id"])
+    usa = ballots.loc[("plen3-2012-12-12", "USA")]
+    assert usa["n_reports"] >= 3 and usa["ballot"] == "no"

@@ -18,7 +18,7 @@ CURATED = ROOT / "data" / "curated"
 REG_COLS = ["source_id", "title", "author", "publisher", "url", "published", "retrieved", "kind", "language",
             "licence_note", "retrieved_via", "notes", "sha256"]
 TABLE_MAP = {  # staging file -> curated table
-    "vote_reports": "vote_reports", "ballots": "ballots", "events": "events", "sessions": "sessions",
+    "vote_reports": "vote_reports", "ballots": "ballot_reports", "events": "events", "sessions": "sessions",
     "interventions_secondary": "interventions_secondary", "itu_members": "itu_members",
     "aliases": "state_aliases", "participation": "participation", "conference_totals": "conference_totals",
     "signature_reports": "signature_reports", "treaty_actions": "treaty_actions", "provisions": "provisions",

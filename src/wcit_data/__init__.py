@@ -36,6 +36,7 @@ _TABLE_LOADERS = {
     "load_votes": "votes",
     "load_vote_reports": "vote_reports",
     "load_ballots": "ballots",
+    "load_ballot_reports": "ballot_reports",
     "load_events": "events",
     "load_sources": "sources",
     "load_states": "states",

@@ -215,18 +215,22 @@ def votes_table(reports: pd.DataFrame, errors: list[str]) -> pd.DataFrame:
     return finish("votes", pd.DataFrame(rows), ["date", "vote_id"])
 
 
-def ballots_table(votes, documented, states) -> pd.DataFrame:
+def ballots_table(votes, reports, states) -> pd.DataFrame:
+    """One row per (decision, state): every Member State for tallied votes, documented states otherwise."""
+    tallied = set(votes.loc[votes["yes"].notna(), "vote_id"])
+    keys = {(v, s) for v in tallied for s in states["iso3"]} | set(zip(reports["vote_id"], reports["iso3"]))
+    by_key = {k: g.sort_values("source_id") for k, g in reports.groupby(["vote_id", "iso3"])}
     rows = []
-    tallied = votes.loc[votes["yes"].notna(), "vote_id"]
-    doc = {(r.vote_id, r.iso3): r for r in documented.itertuples(index=False)}
-    for vote_id in tallied:
-        for iso3 in states["iso3"]:
-            r = doc.get((vote_id, iso3))
-            rows.append({"vote_id": vote_id, "iso3": iso3, "ballot": r.ballot if r else "unknown",
-                         "source_id": r.source_id if r else None, "evidence": r.evidence if r else None,
-                         "note": (r.note if r else None)})
-    extra = [r for k, r in doc.items() if k[0] not in set(tallied) or k[1] not in set(states["iso3"])]
-    rows += [r._asdict() for r in extra]  # kept so that validation reports them, never dropped
+    for vote_id, iso3 in sorted(keys):
+        grp = by_key.get((vote_id, iso3))
+        if grp is None:
+            rows.append({"vote_id": vote_id, "iso3": iso3, "ballot": "unknown", "n_reports": 0})
+            continue
+        first, values = grp.iloc[0], set(grp["ballot"])
+        rows.append({"vote_id": vote_id, "iso3": iso3, "n_reports": len(grp),
+                     "ballot": first["ballot"] if len(values) == 1 else "conflicting",
+                     "source_ids": ";".join(grp["source_id"]), "source_id": first["source_id"],
+                     "evidence": first["evidence"], "note": first["note"]})
     return finish("ballots", pd.DataFrame(rows), ["vote_id", "iso3"])
 
 
@@ -381,7 +385,8 @@ def all_tables(inputs, registry: SourceRegistry, errors: list[str]) -> dict[str,
     reports["adopted"] = reports["adopted"].str.lower().eq("true")
     t["vote_reports"] = finish("vote_reports", reports, ["vote_id", "attribute", "source_id"])
     t["votes"] = votes_table(t["vote_reports"], errors)
-    t["ballots"] = ballots_table(t["votes"], inputs.read("ballots", columns("ballots")), base)
+    t["ballot_reports"] = simple(inputs, "ballot_reports", ["vote_id", "iso3", "source_id"])
+    t["ballots"] = ballots_table(t["votes"], t["ballot_reports"], base)
     t["events"] = events_table(inputs.read("events", columns("events")))
     t["sessions"] = sessions_table(inputs.read("sessions", columns("sessions")))
     t["interventions"] = interventions_table(inputs, registry, index)

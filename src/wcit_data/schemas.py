@@ -135,19 +135,38 @@ class Votes(Base):
                         "of the method).", ["vote_id"], [SOURCE_FK])
 
 
+BALLOTS = ["yes", "no", "abstain", "did_not_vote"]
+
+
+class BallotReports(Base):
+    vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
+    iso3: Series[str] = iso3_field()
+    ballot: Series[str] = col("How the source says the state voted (or opposed, for a decision taken without a vote).",
+                               isin=BALLOTS)
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
+    note: Series[str] = col("Remarks.", nullable=True)
+
+    class Config:
+        metadata = meta("Every documented report of how a delegation voted, one row per state, decision and source.",
+                        foreign_keys=[SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
+
+
 class Ballots(Base):
     vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
     iso3: Series[str] = iso3_field()
-    ballot: Series[str] = col("How the state voted, only where a source says so; `unknown` otherwise (never inferred).",
-                               isin=["yes", "no", "abstain", "did_not_vote", UNKNOWN])
+    ballot: Series[str] = col("How the state voted, only where a source says so; `unknown` otherwise (never inferred); "
+                               "`conflicting` when reports disagree.", isin=[*BALLOTS, UNKNOWN, "conflicting"])
+    n_reports: Series[Int] = pa.Field(description="Rows in `ballot_reports` for this state and decision.", ge=0)
+    source_ids: Series[str] = col("Sources of those reports (';'-separated).", nullable=True)
     source_id: Series[str] = source_id_field(nullable=True)
     evidence: Series[str] = evidence_field(nullable=True)
     note: Series[str] = col("Remarks.", nullable=True)
 
     class Config:
-        metadata = meta("Per-state ballots for each tallied vote: every ITU Member State gets a row; documented "
-                        "ballots carry evidence, all others are `unknown`.", ["vote_id", "iso3"],
-                        [SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
+        metadata = meta("Per-state ballots: every ITU Member State for each tallied vote, plus documented positions "
+                        "on decisions taken without a tally; documented ballots carry evidence (the first report), all "
+                        "others are `unknown`.", ["vote_id", "iso3"], [SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
 
 
 class Events(Base):
@@ -271,7 +290,8 @@ class Signatures(Base):
     evidence_kind: Series[str] = col("Kind of evidence behind `status` (none when unknown).",
                                       isin=["direct", "group_statement", "conflicting", "none"])
     derivation: Series[str] = col("Derivation for group statements.", nullable=True)
-    n_reports: Series[Int] = pa.Field(description="Reports in `signature_reports` for this state.", ge=0)
+    n_reports: Series[Int] = pa.Field(description="Rows in `signature_reports` for this state (a source may give several "
+                                      "passages; count distinct source_id for independent reports).", ge=0)
     resolution: Series[str] = col("How the reports were resolved into `status`.")
     source_id: Series[str] = source_id_field(nullable=True)
     evidence: Series[str] = evidence_field(nullable=True)
@@ -453,7 +473,7 @@ class Covariates(Base):
 
 
 MODELS: dict[str, type[Base]] = {
-    "sources": Sources, "votes": Votes, "vote_reports": VoteReports, "ballots": Ballots, "events": Events,
+    "sources": Sources, "votes": Votes, "vote_reports": VoteReports, "ballots": Ballots, "ballot_reports": BallotReports, "events": Events,
     "states": States, "state_aliases": StateAliases, "participation": Participation,
     "conference_totals": ConferenceTotals, "signatures": Signatures, "signature_reports": SignatureReports,
     "treaty_actions": TreatyActions, "sessions": Sessions, "interventions": Interventions,
