@@ -16,7 +16,7 @@ NOTEBOOKS = {
 ("code", "wd.load_votes()[['vote_id','date','time_local','plenary','method','proposed_by','requested_by','yes','no','abstain','outcome']]"),
 ("md", "Every report behind the Preamble vote, side by side (`adopted` marks what `votes` uses, with the reason in `note`):"),
 ("code", "r = wd.load_vote_reports()\nr[r.vote_id == 'preamble-2012-12-13'][['attribute','value','adopted','source_id','note']].sort_values('attribute')"),
-("code", "ev = wd.load_events()\nfig, ax = plt.subplots(figsize=(12, 9))\nplots.timeline(ev, ax=ax)\nplt.tight_layout()"),
+("code", "ev = wd.load_events()\nfig, ax = plt.subplots(figsize=(12, 9))\nplots.timeline(ev, ax=ax, vote_window=plots.preamble_vote_window())\nplt.tight_layout()"),
 ("md", "## Verdicts (computed from the tables at build time)"),
 ("code", "verdicts('african-amendment-77-33-8', 'resolution-room-temperature', 'iran-called-for-vote', 'no-disruption-before-vote')"),
 ("code", "assert claims.loc['african-amendment-77-33-8', 'verdict'] == 'supported'\nassert claims.loc['resolution-room-temperature', 'verdict'] == 'supported'\nassert claims.loc['iran-called-for-vote', 'verdict'] == 'supported'\nassert claims.loc['no-disruption-before-vote', 'verdict'] in {'partly_supported', 'undetermined'}"),

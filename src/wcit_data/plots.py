@@ -21,13 +21,19 @@ def _plt():
     return plt
 
 
-def timeline(events: pd.DataFrame, start="2012-12-13 12:00", end="2012-12-14 00:30", ax=None):
-    """Events of 13 December on a UTC axis, with Dubai and CET axes and the observer's window."""
+def timeline(events: pd.DataFrame, start="2012-12-13 12:00", end="2012-12-14 00:30", ax=None, vote_window=None):
+    """Timed events of 13 December on a UTC axis, with Dubai and CET axes, the observer's absence and the
+    window in which the Preamble vote took place (events known only to the day are left out)."""
     plt = _plt()
     import matplotlib.dates as mdates
 
     lo, hi = pd.Timestamp(start, tz="UTC"), pd.Timestamp(end, tz="UTC")
-    ev = events[(events["utc_latest"] >= lo) & (events["utc_earliest"] <= hi)].sort_values("utc_earliest")
+    timed = events[events["precision"] != "day"]
+    day = lo.strftime("%Y-%m-%d")
+    # keep what happened inside the window: open-ended bounds from earlier days would only add clutter
+    inside = (timed["utc_earliest"] >= lo) | ((timed["date_local"] == day) & timed["utc_earliest"].isna())
+    ev = timed[inside & (timed["utc_earliest"].fillna(lo) <= hi) & (timed["utc_latest"].fillna(hi) >= lo)]
+    ev = ev.sort_values(["utc_earliest", "utc_latest"], na_position="first")
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 0.32 * len(ev) + 2.2))
     for y, r in enumerate(ev.itertuples()):
@@ -43,21 +49,35 @@ def timeline(events: pd.DataFrame, start="2012-12-13 12:00", end="2012-12-14 00:
     if len(obs) >= 2:
         ax.axvspan(obs["utc"].iloc[0], obs["utc"].iloc[1], color="tab:green", alpha=0.08,
                    label="author not watching (17:30-23:00 CET)")
-    ax.set_yticks(range(len(ev)), [e[:38] for e in ev["event_id"]], fontsize=7)
+    if vote_window is not None and None not in vote_window:
+        ax.axvspan(*vote_window, ymin=0, ymax=1, color="tab:red", alpha=0.07, hatch="//",
+                   label="window in which the Preamble vote took place")
+    ax.set_yticks(range(len(ev)), [e[11:45] for e in ev["event_id"]], fontsize=7)
     ax.set_xlim(lo, hi)
     ax.invert_yaxis()
-    fmt = mdates.DateFormatter("%H:%M")
+    fmt, every2h = mdates.DateFormatter("%H:%M"), mdates.HourLocator(interval=2)
+    ax.xaxis.set_major_locator(every2h)
     ax.xaxis.set_major_formatter(fmt)
     ax.set_xlabel("UTC")
-    for offset, label, pos in ((DUBAI, "Dubai (UTC+4)", "top"), (CET, "CET (UTC+1)", None)):
-        sec = ax.secondary_xaxis("top" if pos else -0.12,
-                                 functions=(lambda x, o=offset: x + o / pd.Timedelta(days=1),
-                                            lambda x, o=offset: x - o / pd.Timedelta(days=1)))
+    for offset, label, pos in ((DUBAI, "Dubai (UTC+4)", "top"), (CET, "CET (UTC+1)", -0.1)):
+        sec = ax.secondary_xaxis(pos, functions=(lambda x, o=offset: x + o / pd.Timedelta(days=1),
+                                                 lambda x, o=offset: x - o / pd.Timedelta(days=1)))
+        sec.xaxis.set_major_locator(mdates.HourLocator(interval=2))
         sec.xaxis.set_major_formatter(fmt)
         sec.set_xlabel(label)
     ax.legend(loc="lower left", fontsize=7)
-    ax.set_title("13 December 2012: what is placed when (bars = time known only within bounds)", fontsize=10)
+    ax.set_title("13 December 2012 (bars = times known only within bounds)", fontsize=10)
     return ax
+
+
+def preamble_vote_window(tables: dict | None = None):
+    """(earliest, latest) UTC of the Preamble vote, computed from sessions and events."""
+    from wcit_data.claims import _vote_window
+    from wcit_data.loading import load
+
+    tables = tables or {n: load(n) for n in ("votes", "sessions", "events")}
+    lo, hi, _ = _vote_window(tables)
+    return lo, hi
 
 
 def after_vote_order(interventions: pd.DataFrame, ax=None):

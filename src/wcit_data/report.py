@@ -54,7 +54,7 @@ def claims_report_html() -> str:
     claims = loading.load("claims")
     figs = []
     fig, ax = plt.subplots(figsize=(12, 9))
-    plots.timeline(loading.load("events"), ax=ax)
+    plots.timeline(loading.load("events"), ax=ax, vote_window=plots.preamble_vote_window())
     figs.append(("Timeline of 13 December 2012 (UTC, Dubai and CET)", _png(fig)))
     fig, ax = plt.subplots(figsize=(9, 6))
     plots.after_vote_order(loading.load("interventions"), ax=ax)
