@@ -14,6 +14,8 @@ from wcit_data.timeutil import bounds_utc, day_bounds_utc, to_utc
 from wcit_data.transcripts import parse_transcript
 
 ISO_SOURCE = "iso-3166-1-pycountry"
+# Short labels where ISO gives no common name (a labelling convention of this dataset, not a sourced fact).
+SHORT_NAMES = {"COD": "DR Congo", "FSM": "Micronesia", "VAT": "Holy See", "RUS": "Russia"}
 
 
 def columns(name: str) -> list[str]:
@@ -74,7 +76,8 @@ def states_base(inputs, registry) -> pd.DataFrame:
         entry = iso.get(m.iso3, {})
         rows.append({
             "iso3": m.iso3, "iso2": entry.get("alpha_2"), "m49": entry.get("numeric"),
-            "short_name": entry.get("common_name") or entry.get("name"), "iso_name": entry.get("name"),
+            "short_name": SHORT_NAMES.get(m.iso3) or entry.get("common_name") or entry.get("name"),
+            "iso_name": entry.get("name"),
             "itu_name": m.itu_name, "itu_member_2012": True, "source_id": m.source_id, "evidence": m.evidence,
         })
     return pd.DataFrame(rows)
