@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from wcit_data.sources import SourceRegistry, normalise
+from wcit_data.sources import (SourceRegistry, cited_snippets, evidence_pairs, kept_whole, normalise,
+                               split_passages)
 
 
 @pytest.fixture(scope="module")
@@ -16,14 +17,8 @@ def test_registry_integrity(registry):
 
 
 def test_every_evidence_string_is_in_its_source(tables, registry):
-    missing = []
-    for name, frame in tables.items():
-        for sid_col, ev_col in (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence")):
-            if sid_col not in frame.columns or ev_col not in frame.columns:
-                continue
-            for sid, ev in zip(frame[sid_col], frame[ev_col]):
-                if pd.notna(sid) and not registry.contains(sid, ev):
-                    missing.append((name, sid, ev[:60]))
+    missing = [(name, sid, ev[:60]) for name, _, _, sid, ev in evidence_pairs(tables)
+               if pd.notna(sid) and not registry.contains(sid, ev)]
     assert missing == []
 
 
@@ -60,24 +55,15 @@ def test_sources_registry_columns(tables):
 def test_prose_snapshots_hold_only_cited_passages(tables, registry):
     """Others' prose (news, blogs, comments, statements) keeps only passages that some row cites;
     ITU documents and data extracts may be kept as retrieved."""
-    import re
-
-    cited = {}
-    for frame in tables.values():
-        for sid_col, ev_col in (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence")):
-            if sid_col in frame.columns and ev_col in frame.columns:
-                for sid, ev in zip(frame[sid_col], frame[ev_col]):
-                    if pd.notna(sid):
-                        cited.setdefault(sid, []).append(normalise(ev))
-    whole = ("itu-", "cart-", "context-", "iso-3166")
+    cited = cited_snippets(tables)
     problems = []
     for row in tables["sources"].itertuples():
-        if row.source_id.startswith(whole) or "ITU" in str(row.publisher).split():
+        if kept_whole(row.source_id, row.publisher):
             continue
         if row.source_id not in cited:
             problems.append((row.source_id, "not cited by any row"))
             continue
-        for passage in re.split(r"\n\s*\[(?:\.\.\.|…)\]\s*\n", registry.text(row.source_id)):
+        for passage in split_passages(registry.text(row.source_id)):
             if not any(ev in normalise(passage) for ev in cited[row.source_id]):
                 problems.append((row.source_id, passage[:60]))
     assert problems == []

@@ -5,48 +5,28 @@
 ITU documents (ITU pages, Final Acts, CART transcripts) may be kept as retrieved; data extracts (covariate
 CSVs, the ISO code list) are data, not prose, and stay whole. Run after merging research, then build.
 """
-import re
 import sys
 from pathlib import Path
 
-import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from wcit_data.build import Build, Inputs  # noqa: E402
-from wcit_data.sources import SourceRegistry, normalise  # noqa: E402
-
-SEPARATOR = re.compile(r"\n\s*\[(?:\.\.\.|…)\]\s*\n")
-KEEP_WHOLE = ("itu-", "cart-", "context-", "iso-3166")
-
-
-def is_itu_or_data(row) -> bool:
-    return row["source_id"].startswith(KEEP_WHOLE) or "ITU" in (row.get("publisher") or "").split()
-
-
-def cited_evidence(tables) -> dict[str, list[str]]:
-    cited: dict[str, list[str]] = {}
-    for frame in tables.values():
-        for sid_col, ev_col in (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence")):
-            if sid_col in frame.columns and ev_col in frame.columns:
-                for sid, ev in zip(frame[sid_col], frame[ev_col]):
-                    if pd.notna(sid):
-                        cited.setdefault(sid, []).append(normalise(ev))
-        if "transcript_source_id" in frame.columns:
-            for sid in frame["transcript_source_id"].dropna():
-                cited.setdefault(sid, [])
-    return cited
-
+from wcit_data.sources import SourceRegistry, cited_snippets, kept_whole, normalise, split_passages  # noqa: E402
 
 def main():
     tables = Build(Inputs(ROOT)).run()
-    cited = cited_evidence(tables)
+    cited = cited_snippets(tables)
+    for frame in tables.values():  # a transcript is cited by the turns parsed from it
+        if "transcript_source_id" in frame.columns:
+            for sid in frame["transcript_source_id"].dropna():
+                cited.setdefault(sid, [])
     registry = SourceRegistry(ROOT / "data" / "sources")
     keep_rows, removed, trimmed = [], [], 0
     for row in registry.rows:
         sid = row["source_id"]
-        if is_itu_or_data(row):
+        if kept_whole(sid, row.get("publisher")):
             keep_rows.append(row)
             continue
         if sid not in cited:
@@ -54,7 +34,7 @@ def main():
             removed.append(sid)
             continue
         text = registry.text(sid)
-        passages = SEPARATOR.split(text)
+        passages = split_passages(text)
         kept = [p for p in passages if any(e in normalise(p) for e in cited[sid])]
         if len(kept) < len(passages):
             registry.snapshot_path(sid).write_text("\n[...]\n".join(p.strip("\n") for p in kept) + "\n",

@@ -20,7 +20,7 @@ from wcit_data import derive
 from wcit_data.claims import claims_table
 from wcit_data.package import build_descriptor, export_schemas
 from wcit_data.schemas import MODELS, table_metadata
-from wcit_data.sources import SourceRegistry
+from wcit_data.sources import SourceRegistry, evidence_pairs
 
 MANIFEST = "checksums.sha256"
 
@@ -82,7 +82,7 @@ class Build:
         # claims are computed from the validated tables, then validated themselves
         self.tables["claims"] = claims_table(self.inputs, self.tables)
         self._validate("claims")
-        self._check_pairs("claims", self.tables["claims"], "source_id", "evidence", registry, set(registry.ids()))
+        self._check_evidence(registry, {"claims": self.tables["claims"]})
         self.tables = {name: self.tables[name] for name in MODELS}
         self._check_keys()
         if self.errors:
@@ -119,15 +119,10 @@ class Build:
             self.errors.append(f"table {name} column {col}: {len(missing)} value(s) not in "
                                f"{ref['resource']}.{ref['fields'][0]}: {missing[:8]}")
 
-    def _check_evidence(self, registry: SourceRegistry) -> None:
+    def _check_evidence(self, registry: SourceRegistry, tables=None) -> None:
         known = set(registry.ids())
-        for name, frame in self.tables.items():
-            for sid_col, ev_col in (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence")):
-                if sid_col in frame.columns and ev_col in frame.columns:
-                    self._check_pairs(name, frame, sid_col, ev_col, registry, known)
-
-    def _check_pairs(self, name, frame, sid_col, ev_col, registry, known) -> None:
-        for i, (sid, ev) in enumerate(zip(frame[sid_col], frame[ev_col]), start=1):
+        for name, i, sid_col, sid, ev in evidence_pairs(tables or self.tables):
+            ev_col = "evidence" if sid_col == "source_id" else "derivation_evidence"
             if pd.isna(sid) and pd.isna(ev):
                 continue
             if pd.isna(sid) or pd.isna(ev):

@@ -104,3 +104,38 @@ class SourceRegistry:
             writer.writeheader()
             writer.writerows({k: r.get(k, "") for k in REGISTRY_COLUMNS} for r in self.rows)
         return changed
+
+
+# Columns that pair a source with a verbatim snippet of it.
+EVIDENCE_PAIRS = (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence"))
+# Separator between retrieved passages of one snapshot.
+PASSAGE_SEPARATOR = re.compile(r"\n\s*\[(?:\.\.\.|…)\]\s*\n")
+# ITU documents may be kept as retrieved; data extracts are data, not prose.
+KEPT_WHOLE_PREFIXES = ("itu-", "cart-", "context-", "iso-3166")
+
+
+def evidence_pairs(tables):
+    """(table, row number, source column, source_id, evidence) for every source/evidence pair in the tables."""
+    for name, frame in tables.items():
+        for sid_col, ev_col in EVIDENCE_PAIRS:
+            if sid_col in frame.columns and ev_col in frame.columns:
+                for i, (sid, ev) in enumerate(zip(frame[sid_col], frame[ev_col]), start=1):
+                    yield name, i, sid_col, sid, ev
+
+
+def split_passages(text: str) -> list[str]:
+    return PASSAGE_SEPARATOR.split(text)
+
+
+def kept_whole(source_id: str, publisher: str | None) -> bool:
+    """True for sources whose snapshot may hold more than the cited passages (ITU documents, data extracts)."""
+    return source_id.startswith(KEPT_WHOLE_PREFIXES) or "ITU" in str(publisher or "").split()
+
+
+def cited_snippets(tables) -> dict[str, list[str]]:
+    """source_id -> normalised evidence strings that rows cite."""
+    cited: dict[str, list[str]] = {}
+    for _, _, _, sid, ev in evidence_pairs(tables):
+        if isinstance(sid, str):
+            cited.setdefault(sid, []).append(normalise(ev))
+    return cited
