@@ -149,3 +149,12 @@ def test_cli_reports_user_errors_without_traceback(capsys):
     assert "Did you mean 'votes'" in err and "Traceback" not in err
     assert main(["describe", "votes"]) == 0
     assert "temperature_of_the_room" in capsys.readouterr().out
+
+
+def test_lookup_state_refuses_ambiguous_names():
+    from wcit_data.states import alias_key, lookup_state
+
+    index = {alias_key("Guinea"): ("GIN",), alias_key("Congo"): ("COD", "COG")}
+    assert lookup_state("GUINEA", index=index) == "GIN"
+    with pytest.raises(wcit_data.StateLookupError, match="ambiguous: it matches COD, COG"):
+        lookup_state("Congo", index=index)
