@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import re
 
 import pandas as pd
@@ -18,8 +19,13 @@ ISO_SOURCE = "iso-3166-1-pycountry"
 SHORT_NAMES = {"COD": "DR Congo", "FSM": "Micronesia", "VAT": "Holy See", "RUS": "Russia"}
 
 
+@lru_cache(maxsize=None)
+def _schema_columns(name: str):
+    return MODELS[name].to_schema().columns  # building a pandera schema is slow: once per table
+
+
 def columns(name: str) -> list[str]:
-    return list(MODELS[name].to_schema().columns)
+    return list(_schema_columns(name))
 
 
 def empty(name: str) -> pd.DataFrame:
@@ -31,7 +37,7 @@ BOOL_TEXT = {"true": True, "false": False, "True": True, "False": False, True: T
 
 def parse_bools(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Curated 'true'/'false' -> bool; anything else is left for validation to report."""
-    for col_name, col in MODELS[name].to_schema().columns.items():
+    for col_name, col in _schema_columns(name).items():
         if str(col.dtype) == "bool" and col_name in frame.columns:
             frame[col_name] = frame[col_name].map(lambda v: BOOL_TEXT.get(v, v))
     return frame
