@@ -79,20 +79,6 @@ def mentions(term: str, instrument: str | None = None, part: str | None = None, 
                                        "margins_known", "coverage", "chars_retrieved", "complete", "statement"])
 
 
-def coverage_by_language(provisions, instrument: str):
-    """Share of the known margin numbers of ``instrument`` retrieved per language."""
-    import pandas as pd
-
-    expected = known_margins(provisions, instrument)
-    rows = []
-    sub = provisions[(provisions["instrument"] == instrument) & provisions["official"]]
-    for lang, grp in sub.groupby("lang", sort=True):
-        got = set(grp["margin_no"].dropna()) & expected
-        rows.append({"instrument": instrument, "lang": lang, "margins_retrieved": len(got),
-                     "margins_known": len(expected), "coverage": len(got) / len(expected) if expected else 0.0})
-    return pd.DataFrame(rows)
-
-
 def article_texts(provisions, instrument: str) -> dict[tuple[str, str], dict[str, str]]:
     """(article, lang) -> {margin number: text} of the retrieved official provisions."""
     sub = provisions[(provisions["instrument"] == instrument) & provisions["official"] & provisions["article"].notna()
