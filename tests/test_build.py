@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from wcit_data.build import Build, BuildError, Inputs
-from wcit_data.package import export_schemas
+from wcit_data.build.package import export_schemas
 
 from conftest import ROOT, SHIPPED
 
@@ -90,7 +90,7 @@ def test_build_detects_a_modified_snapshot(scratch_checkout):
 
 
 def test_ingest_transcript_adds_turns_on_next_build(scratch_checkout, tmp_path):
-    from wcit_data.ingest import ingest_transcript
+    from wcit_data.build.ingest import ingest_transcript
 
     transcript = tmp_path / "p16.txt"
     transcript.write_text("FINISHED TRANSCRIPT\n14 DECEMBER 2012\nPLENARY 16\n>> CHAIR: Good morning.\n"

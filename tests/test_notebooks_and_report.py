@@ -16,7 +16,7 @@ def test_there_are_five_notebooks():
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_executes(path):
-    from wcit_data.report import execute_notebook
+    from wcit_data.publish.report import execute_notebook
 
     nb = execute_notebook(path)
     asserts = [c for c in nb.cells if c.cell_type == "code" and "assert " in c.source]
@@ -27,7 +27,7 @@ def test_notebook_executes(path):
 
 @pytest.mark.slow
 def test_claims_report_renders_in_chromium(tmp_path):
-    from wcit_data.report import claims_report_html, screenshot
+    from wcit_data.publish.report import claims_report_html, screenshot
 
     page = tmp_path / "claims.html"
     page.write_text(claims_report_html(), encoding="utf-8")

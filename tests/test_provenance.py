@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from wcit_data.sources import (SourceRegistry, cited_snippets, evidence_pairs, kept_whole, normalise,
+from wcit_data.build.sources import (SourceRegistry, cited_snippets, evidence_pairs, kept_whole, normalise,
                                split_passages)
 
 

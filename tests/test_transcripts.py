@@ -2,7 +2,7 @@
 
 import pytest
 
-from wcit_data.sources import SourceRegistry
+from wcit_data.build.sources import SourceRegistry
 from wcit_data.transcripts import parse_transcript
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from wcit_data.sources import normalise  # noqa: E402
+from wcit_data.build.sources import normalise  # noqa: E402
 
 SUFFIXES = ["-plenaries", "-votes", "-sig-europe", "-sig-americas-asia", "-sig-africa-arab", "-states", "-texts",
             "-covariates", "-sig2-asia-arab-cis", "-sig2-americas-africa-europe", "-texts2", "-plenaries2"]

@@ -5,7 +5,7 @@ import nbformat as nbf
 
 ROOT = Path(__file__).resolve().parents[1]
 SETUP = ("import pandas as pd\nimport matplotlib\nimport matplotlib.pyplot as plt\nimport wcit_data as wd\n"
-         "from wcit_data import plots, analysis\npd.set_option('display.max_colwidth', 120)\n"
+         "from wcit_data import analysis; from wcit_data.publish import figures as plots\npd.set_option('display.max_colwidth', 120)\n"
          "claims = wd.load_claims().set_index('claim_id')\n"
          "def verdicts(*ids):\n    return claims.loc[list(ids), ['author', 'verdict', 'explanation']]")
 

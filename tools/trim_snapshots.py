@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from wcit_data.build import Build, Inputs  # noqa: E402
-from wcit_data.sources import SourceRegistry, cited_snippets, kept_whole, normalise, split_passages  # noqa: E402
+from wcit_data.build.sources import SourceRegistry, cited_snippets, kept_whole, normalise, split_passages  # noqa: E402
 
 def main():
     tables = Build(Inputs(ROOT)).run()

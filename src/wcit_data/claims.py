@@ -385,7 +385,7 @@ def run_checks(claims: pd.DataFrame, tables: dict) -> pd.DataFrame:
 
 
 def claims_table(inputs, tables: dict) -> pd.DataFrame:
-    from wcit_data.derive import empty, finish
+    from wcit_data.build.derive import empty, finish
 
     claims = inputs.read("claims", ["claim_id", "author", "quote", "topic", "check", "source_id", "evidence"])
     if claims.empty:

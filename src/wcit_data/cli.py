@@ -85,7 +85,7 @@ def cmd_cite(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from wcit_data.ingest import ingest_transcript
+    from wcit_data.build.ingest import ingest_transcript
 
     sid = ingest_transcript(Path(args.file), plenary=args.plenary, date=args.date, root=args.root,
                             source_id=args.source_id, url=args.url)
@@ -95,7 +95,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_hash(args) -> int:
     from wcit_data.build import find_root
-    from wcit_data.sources import SourceRegistry
+    from wcit_data.build.sources import SourceRegistry
 
     n = SourceRegistry(find_root(args.root) / "data" / "sources").rehash()
     print(f"Updated {n} hash(es) in data/sources/sources.csv")
@@ -103,7 +103,7 @@ def cmd_hash(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from wcit_data.report import run_report
+    from wcit_data.publish.report import run_report
 
     return run_report(Path(args.out), execute=not args.no_execute)
 
@@ -114,7 +114,7 @@ def cmd_all(args) -> int:
         code = step(args)
         if code:
             return code
-    from wcit_data.report import run_report
+    from wcit_data.publish.report import run_report
 
     return run_report(Path(args.reports), execute=True)
 

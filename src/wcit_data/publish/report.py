@@ -48,7 +48,8 @@ def claims_report_html() -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from wcit_data import analysis, loading, plots
+    from wcit_data import analysis, loading
+    from wcit_data.publish import figures as plots
     from wcit_data.meta import signature_coverage
 
     claims = loading.load("claims")

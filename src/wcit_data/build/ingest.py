@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from wcit_data.build import find_root
-from wcit_data.sources import SourceRegistry
+from wcit_data.build.sources import SourceRegistry
 
 TRANSCRIPT_COLUMNS = ["source_id", "plenary", "date"]
 

@@ -16,11 +16,11 @@ import pandera.pandas as pa
 import pyarrow as pyarrow_lib
 import pyarrow.parquet as pq
 
-from wcit_data import derive
+from wcit_data.build import derive
 from wcit_data.claims import claims_table
-from wcit_data.package import build_descriptor, export_schemas
-from wcit_data.schemas import MODELS, table_metadata
-from wcit_data.sources import SourceRegistry, evidence_pairs
+from wcit_data.build.package import build_descriptor, export_schemas
+from wcit_data.build.schemas import MODELS, table_metadata
+from wcit_data.build.sources import SourceRegistry, evidence_pairs
 
 MANIFEST = "checksums.sha256"
 
@@ -156,7 +156,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path, schemas_dir: P
 
 def find_root(start: Path | None = None) -> Path:
     """The checkout root: the nearest folder holding data/sources/sources.csv."""
-    candidates = [Path(start or Path.cwd()).resolve(), Path(__file__).resolve().parents[2]]
+    candidates = [Path(start or Path.cwd()).resolve(), Path(__file__).resolve().parents[3]]
     for base in candidates:
         for folder in (base, *base.parents):
             if (folder / "data" / "sources" / "sources.csv").exists():

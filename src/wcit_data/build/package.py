@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from wcit_data import __version__
-from wcit_data.schemas import MODELS, table_metadata
+from wcit_data.build.schemas import MODELS, table_metadata
 
 DATA_LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": "Creative Commons Attribution 4.0 (curated tables); third-party texts keep their owners' terms"}
@@ -92,7 +92,7 @@ def build_descriptor(tables: dict[str, pd.DataFrame], registry) -> dict:
 
 def codebook_markdown() -> str:
     """A human-readable codebook of every table, generated from the models."""
-    lines = ["# wcit-data codebook", "", "Generated from the pandera models in `src/wcit_data/schemas.py` by "
+    lines = ["# wcit-data codebook", "", "Generated from the pandera models in `src/wcit_data/build/schemas.py` by "
              "`wcit-data build`; do not edit. `wcit_data.describe(name)` returns the same per table, with row "
              "counts and sources.", ""]
     for name in MODELS:

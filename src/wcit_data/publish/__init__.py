@@ -1,0 +1,1 @@
+"""Publishing (figures, report, site, export): needs the ``notebooks``/``publish`` extras (matplotlib)."""
