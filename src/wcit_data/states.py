@@ -57,25 +57,29 @@ def name_words(name: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class AliasIndex:
-    """What lookup_state matches against: names by key, upper-case codes, and CLDR short names by state."""
+    """What lookup_state matches against: names by key, upper-case codes, and CLDR short names by word."""
 
     names: dict[str, tuple[str, ...]]
     codes: dict[str, str] = field(default_factory=dict)
-    short_names: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(default_factory=dict)
+    # (iso3, CLDR short name, its words), and word -> positions in that list
+    short_names: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    short_name_words: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def sharing_states(self, name: str) -> dict[str, str]:
         """iso3 -> a CLDR short name of that state whose words include every word of ``name``; empty when
         ``name`` is the complete multi-word CLDR name of exactly one state ("Kongon tasavalta" is the Republic
         of the Congo, although the Finnish name of the DR Congo contains both words)."""
         words = name_words(name)
+        if not words:
+            return {}
+        hits = frozenset.intersection(*(self.short_name_words.get(w, frozenset()) for w in words))
         found: dict[str, str] = {}
         exact: set[str] = set()
-        for iso3, names in self.short_names.items():
-            for short, short_words in names:
-                if words <= short_words:
-                    found.setdefault(iso3, short)
-                    if words == short_words:
-                        exact.add(iso3)
+        for position in sorted(hits):
+            iso3, short, short_words = self.short_names[position]
+            found.setdefault(iso3, short)
+            if words == short_words:
+                exact.add(iso3)
         if len(words) > 1 and len(exact) == 1:
             return {}
         return found
@@ -85,7 +89,7 @@ def build_alias_index(aliases) -> AliasIndex:
     """The lookup index of a state_aliases DataFrame (columns alias, alias_key, iso3, kind)."""
     names: dict[str, set[str]] = {}
     codes: dict[str, str] = {}
-    short: dict[str, dict[str, frozenset[str]]] = {}
+    short: list[tuple[str, str, frozenset[str]]] = []
     for alias, key, iso3, kind in zip(aliases["alias"], aliases["alias_key"], aliases["iso3"],
                                       aliases["kind"].astype(str)):
         if kind == CODE_KIND:
@@ -93,9 +97,13 @@ def build_alias_index(aliases) -> AliasIndex:
             continue
         names.setdefault(key, set()).add(iso3)
         if kind == SHORT_NAME_KIND:
-            short.setdefault(iso3, {})[str(alias)] = name_words(alias)
-    return AliasIndex(names={k: tuple(sorted(v)) for k, v in names.items()}, codes=codes,
-                      short_names={k: tuple(v.items()) for k, v in short.items()})
+            short.append((iso3, str(alias), name_words(alias)))
+    by_word: dict[str, set[int]] = {}
+    for position, (_, _, words) in enumerate(short):
+        for word in words:
+            by_word.setdefault(word, set()).add(position)
+    return AliasIndex(names={k: tuple(sorted(v)) for k, v in names.items()}, codes=codes, short_names=tuple(short),
+                      short_name_words={w: frozenset(p) for w, p in by_word.items()})
 
 
 @lru_cache(maxsize=1)
