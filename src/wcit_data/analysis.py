@@ -17,6 +17,8 @@ def covariates_wide(covariates: pd.DataFrame, year: int = 2012) -> pd.DataFrame:
     wide = single.pivot(index="iso3", columns="variable", values="value")
     rto = cov[cov["variable"] == "rto"].groupby("iso3")["value"].agg(lambda v: ";".join(sorted(v)))
     if len(rto):
+        # a state with only RTO rows (the Holy See: CEPT) is not in the pivot: widen the index first
+        wide = wide.reindex(wide.index.union(rto.index))
         wide["rto"] = rto
     iu = covariates[(covariates["variable"] == "internet_users_pct") & (covariates["year"] == 2011)]
     wide["internet_users_pct_2011"] = iu.set_index("iso3")["value"]

@@ -203,6 +203,10 @@ class States(Base):
     iso_name: Series[str] = col("ISO 3166-1 English short name (pycountry).")
     itu_name: Series[str] = col("Designation as an ITU document writes it, where retrieved.", nullable=True)
     itu_member_2012: Series[bool] = pa.Field(description="ITU Member State in December 2012.")
+    cow_code: Series[Int] = pa.Field(description="Correlates of War state number (cown), from countrycode's "
+                                     "codelist (source context-countrycode-cow).", nullable=True, ge=1, le=999)
+    wb_name: Series[str] = col("Country name as the World Bank API writes it (\"Korea, Rep.\"), from countrycode's "
+                               "copy (source context-countrycode-world-bank-names); current names.", nullable=True)
     present_wcit12: Series[str] = col("Delegation present at WCIT-12.", isin=["yes", "no", UNKNOWN])
     present_basis: Series[str] = col("What establishes presence: a participation report, or a documented derivation "
                                      "(signed in Dubai; spoke in plenary).", nullable=True)
@@ -219,16 +223,22 @@ class States(Base):
 
 class StateAliases(Base):
     alias: Series[str] = col("A name as written somewhere (ITU designation, speaker label, ISO or common name).")
-    alias_key: Series[str] = col("Normalised lookup key (casefolded, punctuation-free).")
+    alias_key: Series[str] = col("Normalised lookup key (casefolded, accent- and punctuation-free, other scripts "
+                                 "kept); for an ISO code (kind iso_code) the code itself, matched in upper case only.")
     iso3: Series[str] = iso3_field()
-    kind: Series[str] = col("Where the alias comes from.", isin=[
-        "itu_designation", "speaker_label", "iso_name", "iso_official_name", "iso_common_name", "curated", "other"])
-    source_id: Series[str] = source_id_field(nullable=True)
-    evidence: Series[str] = evidence_field(nullable=True)
+    kind: Series[str] = col("Where the alias comes from: ITU designation, transcript speaker label, ISO 3166-1 "
+                            "name or code, CLDR territory name (cldr_name; defines ambiguous names), World Bank "
+                            "name, a name with its ISO3 code on one line of a data extract (dataset_name), or a "
+                            "name used by a stored source (other).", isin=[
+        "itu_designation", "speaker_label", "iso_name", "iso_official_name", "iso_common_name", "iso_code",
+        "cldr_name", "wb_name", "dataset_name", "other"])
+    source_id: Series[str] = source_id_field()
+    evidence: Series[str] = evidence_field()
 
     class Config:
-        metadata = meta("Names that resolve to a Member State (used by wcit_data.lookup_state).",
-                        ["alias_key", "iso3"], [SOURCE_FK, STATE_FK])
+        metadata = meta("Names that resolve to a Member State (used by wcit_data.lookup_state), each with its "
+                        "source; one row per name, state and kind of source.",
+                        ["alias_key", "iso3", "kind"], [SOURCE_FK, STATE_FK])
 
 
 class Participation(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
@@ -9,7 +11,7 @@ import pandas as pd
 
 from wcit_data.build.derive.common import finish
 from wcit_data.build.sources import SourceRegistry, normalise
-from wcit_data.states import alias_key
+from wcit_data.states import CODE_KIND, SHORT_NAME_KIND, alias_key
 
 ISO_SOURCE = "iso-3166-1-pycountry"
 # Short labels where ISO gives no common name (a labelling convention of this dataset, not a sourced fact).
@@ -25,9 +27,23 @@ def iso_entries(registry: SourceRegistry) -> dict[str, dict]:
     return entries
 
 
+COW_SOURCE = "context-countrycode-cow"
+WB_SOURCE = "context-countrycode-world-bank-names"
+CLDR_SOURCE = "context-cldr-territory-names"
+
+
+def extract_rows(registry: SourceRegistry, source_id: str) -> list[tuple[dict, str]]:
+    """(record, its own line) for each data line of a stored CSV extract."""
+    text = registry.text(source_id)
+    lines = text.splitlines()
+    return list(zip(csv.DictReader(io.StringIO(text)), lines[1:]))
+
+
 def states_base(inputs, registry) -> pd.DataFrame:
     members = inputs.read("itu_members", ["iso3", "itu_name", "source_id", "evidence", "note"])
     iso = iso_entries(registry)
+    cow = {rec["iso3c"]: int(rec["cown"]) for rec, _ in extract_rows(registry, COW_SOURCE)}
+    wb = {rec["wb_api3c"]: rec["country"] for rec, _ in extract_rows(registry, WB_SOURCE)}
     rows = []
     for m in members.itertuples(index=False):
         entry = iso.get(m.iso3, {})
@@ -35,36 +51,54 @@ def states_base(inputs, registry) -> pd.DataFrame:
             "iso3": m.iso3, "iso2": entry.get("alpha_2"), "m49": entry.get("numeric"),
             "short_name": SHORT_NAMES.get(m.iso3) or entry.get("common_name") or entry.get("name"),
             "iso_name": entry.get("name"),
-            "itu_name": m.itu_name, "itu_member_2012": True, "source_id": m.source_id, "evidence": m.evidence,
+            "itu_name": m.itu_name, "itu_member_2012": True,
+            "cow_code": cow.get(m.iso3), "wb_name": wb.get(m.iso3),
+            "source_id": m.source_id, "evidence": m.evidence,
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame["cow_code"] = frame["cow_code"].astype("Int64")
+    return frame
+
+
+def iso_aliases(iso: dict[str, dict], iso3: str) -> list[dict]:
+    """ISO names (case-insensitive) and ISO codes (matched in upper case only)."""
+    entry = iso.get(iso3, {})
+    rows = [{"alias": entry[key], "iso3": iso3, "kind": kind, "source_id": ISO_SOURCE, "evidence": entry["_line"]}
+            for kind, key in (("iso_name", "name"), ("iso_official_name", "official_name"),
+                              ("iso_common_name", "common_name")) if entry.get(key)]
+    rows += [{"alias": code, "iso3": iso3, "kind": CODE_KIND, "source_id": ISO_SOURCE, "evidence": entry["_line"]}
+             for code in (iso3, entry.get("alpha_2")) if code]
+    return rows
+
+
+def extract_aliases(registry: SourceRegistry, states: pd.DataFrame) -> list[dict]:
+    """CLDR names in the languages of the sources, and World Bank names, each with its extract line."""
+    by_alpha2 = dict(zip(states["iso2"], states["iso3"]))
+    rows = [{"alias": rec["name"], "iso3": by_alpha2[rec["alpha2"]], "kind": SHORT_NAME_KIND,
+             "source_id": CLDR_SOURCE, "evidence": line}
+            for rec, line in extract_rows(registry, CLDR_SOURCE) if rec["alpha2"] in by_alpha2]
+    members = set(states["iso3"])
+    rows += [{"alias": rec["country"], "iso3": rec["wb_api3c"], "kind": "wb_name", "source_id": WB_SOURCE,
+              "evidence": line}
+             for rec, line in extract_rows(registry, WB_SOURCE) if rec["wb_api3c"] in members]
+    return rows
 
 
 def state_aliases(inputs, registry, states: pd.DataFrame) -> pd.DataFrame:
+    """Every alias with its source: ISO names and codes, ITU designations, CLDR and World Bank names, and
+    the curated names (speaker labels, names used by the stored sources)."""
     iso = iso_entries(registry)
-    rows = []
-    for iso3 in states["iso3"]:
-        entry = iso.get(iso3, {})
-        for kind, key in (("iso_name", "name"), ("iso_official_name", "official_name"),
-                          ("iso_common_name", "common_name")):
-            if entry.get(key):
-                rows.append({"alias": entry[key], "iso3": iso3, "kind": kind,
-                             "source_id": ISO_SOURCE, "evidence": entry["_line"]})
-        for code in (iso3, entry.get("alpha_2")):
-            if code:
-                rows.append({"alias": code, "iso3": iso3, "kind": "iso_name", "source_id": ISO_SOURCE,
-                             "evidence": entry["_line"]})
-    for s in states.itertuples(index=False):
-        if pd.notna(s.itu_name):
-            rows.append({"alias": s.itu_name, "iso3": s.iso3, "kind": "itu_designation",
-                         "source_id": s.source_id, "evidence": s.evidence})
-    curated = inputs.read("state_aliases", ["alias", "iso3", "kind", "source_id", "evidence"])
-    rows += curated.to_dict("records")
+    rows = [row for iso3 in states["iso3"] for row in iso_aliases(iso, iso3)]
+    rows += [{"alias": s.itu_name, "iso3": s.iso3, "kind": "itu_designation", "source_id": s.source_id,
+              "evidence": s.evidence} for s in states.itertuples(index=False) if pd.notna(s.itu_name)]
+    rows += extract_aliases(registry, states)
+    rows += inputs.read("state_aliases", ["alias", "iso3", "kind", "source_id", "evidence"]).to_dict("records")
     frame = pd.DataFrame(rows)
     frame = frame[frame["iso3"].isin(set(states["iso3"]))]
-    frame["alias_key"] = frame["alias"].map(alias_key)
-    frame = frame.drop_duplicates(["alias_key", "iso3"], keep="first")
-    return finish("state_aliases", frame, ["iso3", "alias_key"])
+    # names match by their normalised key; codes as written (upper case), so a code is its own key
+    frame["alias_key"] = frame["alias"].map(alias_key).where(frame["kind"] != CODE_KIND, frame["alias"])
+    frame = frame.drop_duplicates(["alias_key", "iso3", "kind"], keep="first")
+    return finish("state_aliases", frame, ["iso3", "kind", "alias_key", "alias"])
 
 
 def presence(participation: pd.DataFrame, iso3: str) -> tuple[str, str | None]:
