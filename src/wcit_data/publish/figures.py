@@ -87,7 +87,8 @@ def after_vote_order(interventions: pd.DataFrame, ax=None):
     plt = _plt()
     iv = interventions[(interventions["vote_relation"] == "after") & interventions["iso3"].notna()]
     sources = sorted(iv["source_id"].unique())
-    states = sorted(iv["iso3"].unique(), key=lambda s: iv.loc[iv["iso3"] == s, "order"].min())
+    first_order = iv.groupby("iso3")["order"].min().astype("float")  # NaN (no order) sorts last
+    states = sorted(iv["iso3"].unique(), key=lambda s: (pd.isna(first_order[s]), first_order[s], s))
     if ax is None:
         _, ax = plt.subplots(figsize=(1.6 * len(sources) + 3, 0.35 * len(states) + 1.5))
     for x, src in enumerate(sources):
