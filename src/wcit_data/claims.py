@@ -171,7 +171,7 @@ def iran_called_for_vote(t) -> Verdict:
 
 def _after_vote(t, vote_id=PREAMBLE_VOTE):
     iv = t["interventions"]
-    return iv[(iv["vote_id"] == vote_id) & (iv["vote_relation"] == "after")]
+    return iv[(iv["vote_id"] == resolve_vote_id(vote_id, t["votes"])) & (iv["vote_relation"] == "after")]
 
 
 def _vote_window(t, vote_id=PREAMBLE_VOTE):
