@@ -92,3 +92,11 @@ def test_plenary_key_names_one_meeting(tables):
     assert set(closing["date"]) == {"2012-12-14"} and 13 in set(closing["plenary_as_numbered"])
     iv, ev = tables["interventions"], tables["events"]
     assert not (iv["plenary"] == 13).any() and not (ev["plenary"] == 13).any()
+
+
+def test_derived_event_dates_say_where_they_come_from(tables):
+    ev = tables["events"].set_index("event_id")
+    derived = ev[ev["date_basis"] == "derived"]
+    assert len(derived) >= 25 and derived["date_reasoning"].notna().all()
+    assert "last night" in ev.loc["2012-12-13-usa-will-not-sign", "date_reasoning"]  # CommsDay, 14 Dec
+    assert ev.loc["2012-12-13-plenary14-start", "date_basis"] == "stated"

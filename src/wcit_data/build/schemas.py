@@ -187,6 +187,10 @@ class Ballots(Base):
 class Events(Base):
     event_id: Series[str] = pa.Field(description="Event identifier.", str_matches=SLUG, unique=True)
     date_local: Series[str] = col("Local date of the event in zone `tz`.", str_matches=DATE)
+    date_basis: Series[str] = col("stated (the source dates it: evidence, title, dateline or transcript header) or "
+                                  "derived (from \"last night\", a weekday, a publication date, another row).",
+                                  isin=VALUE_BASIS)
+    date_reasoning: Series[str] = col("Where the date comes from (required when derived).", nullable=True)
     time_local: Series[str] = col("Local clock time the source gives (exact unless `precision` is approximate).",
                                   nullable=True, str_matches=TIME)
     time_earliest_local: Series[str] = col("Earliest local time the source allows.", nullable=True, str_matches=TIME)

@@ -33,6 +33,9 @@ def unexplained_events(events: pd.DataFrame) -> list[str]:
     needs = (events["tz_basis"] == "assumed") | events["time_basis"].isin(["approximate", "derived"])
     errors = [f"data/curated/events.csv: event {e} has an assumed zone or an approximate/derived time; give "
               "`time_reasoning`" for e in events.loc[needs & events["time_reasoning"].isna(), "event_id"]]
+    undated = events[(events["date_basis"] == "derived") & events["date_reasoning"].isna()]
+    errors += [f"data/curated/events.csv: event {e} has a derived date; give `date_reasoning`"
+               for e in undated["event_id"]]
     approx_without_time = events[(events["time_basis"] == "approximate") & events["time_local"].isna()]
     errors += [f"data/curated/events.csv: event {e} is approximate but has no nominal time_local"
                for e in approx_without_time["event_id"]]
