@@ -100,3 +100,11 @@ def test_derived_event_dates_say_where_they_come_from(tables):
     assert len(derived) >= 25 and derived["date_reasoning"].notna().all()
     assert "last night" in ev.loc["2012-12-13-usa-will-not-sign", "date_reasoning"]  # CommsDay, 14 Dec
     assert ev.loc["2012-12-13-plenary14-start", "date_basis"] == "stated"
+
+
+def test_event_plenaries_not_from_a_transcript_are_marked_derived(tables):
+    ev = tables["events"]
+    assert (ev["plenary"].isna() == ev["plenary_basis"].isna()).all()
+    outside = ev[ev["plenary"].notna() & ~ev["source_id"].str.startswith("cart-")]
+    assert len(outside) >= 5 and (outside["plenary_basis"] == "derived").all()
+    assert outside["plenary_reasoning"].notna().all()

@@ -216,6 +216,10 @@ class Events(Base):
         "announcement", "press", "observer", "other"])
     actor: Series[str] = col("Who acted (ISO3, a name, or empty).", nullable=True)
     plenary: Series[Int] = pa.Field(description="Plenary meeting key (see `sessions.plenary`), if any.", nullable=True, ge=1)
+    plenary_basis: Series[str] = col("transcript (the event is in that plenary's transcript), stated or derived "
+                                     "(`plenary_reasoning`); empty with `plenary`.", nullable=True,
+                                     isin=["transcript", *VALUE_BASIS])
+    plenary_reasoning: Series[str] = col("How a derived plenary was inferred.", nullable=True)
     description: Series[str] = col("Short description (the dataset's own words).")
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()

@@ -36,6 +36,12 @@ def unexplained_events(events: pd.DataFrame) -> list[str]:
     undated = events[(events["date_basis"] == "derived") & events["date_reasoning"].isna()]
     errors += [f"data/curated/events.csv: event {e} has a derived date; give `date_reasoning`"
                for e in undated["event_id"]]
+    unmarked = events[events["plenary"].notna() != events["plenary_basis"].notna()]
+    errors += [f"data/curated/events.csv: event {e}: give plenary and plenary_basis together"
+               for e in unmarked["event_id"]]
+    unreasoned = events[(events["plenary_basis"] == "derived") & events["plenary_reasoning"].isna()]
+    errors += [f"data/curated/events.csv: event {e} has a derived plenary; give `plenary_reasoning`"
+               for e in unreasoned["event_id"]]
     approx_without_time = events[(events["time_basis"] == "approximate") & events["time_local"].isna()]
     errors += [f"data/curated/events.csv: event {e} is approximate but has no nominal time_local"
                for e in approx_without_time["event_id"]]
