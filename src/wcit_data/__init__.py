@@ -27,6 +27,7 @@ _LAZY = {
     "mentions": "wcit_data.texts",
     "compare_articles": "wcit_data.texts",
     "parse_transcript": "wcit_data.transcripts",
+    "resolve_vote_id": "wcit_data.votes",
     "signing_by_group": "wcit_data.analysis",
     "states_signatures_covariates": "wcit_data.analysis",
 }

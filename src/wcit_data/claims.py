@@ -11,10 +11,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wcit_data import texts
+from wcit_data.votes import resolve_vote_id
 
 CURRAN_LIST = ["USA", "GBR", "SWE", "CAN", "DNK", "ZAF", "NLD", "CRI", "CZE", "NZL", "POL"]
 PREAMBLE_VOTE = "preamble-2012-12-13"
-PLEN3 = "plen3-2012-12-12"
+PLEN3 = "plen3-2012-12-13"  # 0.1.0: plen3-2012-12-12 (still resolves)
 SMALL_SAMPLE = 20  # fewer documented delegations than this cannot establish "most"
 
 
@@ -35,7 +36,7 @@ def check(fn):
 
 def _vote(t, vote_id):
     v = t["votes"]
-    rows = v[v["vote_id"] == vote_id]
+    rows = v[v["vote_id"] == resolve_vote_id(vote_id, v)]
     return None if rows.empty else rows.iloc[0]
 
 
@@ -170,7 +171,7 @@ def iran_called_for_vote(t) -> Verdict:
 
 def _after_vote(t, vote_id=PREAMBLE_VOTE):
     iv = t["interventions"]
-    return iv[(iv["vote_id"] == vote_id) & (iv["vote_relation"] == "after")]
+    return iv[(iv["vote_id"] == resolve_vote_id(vote_id, t["votes"])) & (iv["vote_relation"] == "after")]
 
 
 def _vote_window(t, vote_id=PREAMBLE_VOTE):
@@ -218,7 +219,9 @@ def observer_window_before_vote(t) -> Verdict:
     lo, hi, vote_events = _vote_window(t)
     if stop.empty or lo is None or hi is None:
         return Verdict("undetermined", "The observer's stop time or the vote window is missing.", [])
-    stop_utc = stop.iloc[0]["utc"]
+    # "around 5:30 pm (CET)" is approximate: compare its bounds, not a point
+    stop_lo, stop_hi = stop.iloc[0]["utc_earliest"], stop.iloc[0]["utc_latest"]
+    stop_utc = stop.iloc[0]["utc"] if pd.notna(stop.iloc[0]["utc"]) else stop_lo + (stop_hi - stop_lo) / 2
     ev = [f"events:{stop.iloc[0]['event_id']}"] + [f"events:{e}" for e in vote_events]
     after = _after_vote(t)
     iv = t["interventions"]
@@ -226,9 +229,10 @@ def observer_window_before_vote(t) -> Verdict:
                 & iv["stance"].isin(["will_not_sign", "objection", "reservation"])]
     unplaced = iv[(iv["vote_id"] == PREAMBLE_VOTE) & (iv["vote_relation"] == "unplaced")
                   & iv["stance"].isin(["will_not_sign", "objection", "reservation"])]
-    when = ("before the vote window opened" if stop_utc < lo else
-            "after the vote window closed" if stop_utc > hi else "inside the vote window")
-    text = (f"The author stopped watching at {stop_utc:%H:%M} UTC ({stop_utc + pd.Timedelta(hours=4):%H:%M} Dubai), "
+    when = ("before the vote window opened" if stop_hi < lo else
+            "after the vote window closed" if stop_lo > hi else "inside the vote window")
+    text = (f"The author stopped watching around {stop_utc:%H:%M} UTC ({stop_utc + pd.Timedelta(hours=4):%H:%M} Dubai; "
+            f"approximate, read as {stop_lo:%H:%M}-{stop_hi:%H:%M} UTC), "
             f"{when} ({lo:%H:%M}-{hi:%H:%M} UTC). {len(after)} documented interventions are placed right after the "
             f"vote and {len(before)} refusals or objections before it; {len(unplaced)} refusals or objections from the same day are not placed "
             "relative to it (e.g. an AP report "

@@ -118,7 +118,8 @@ def plenary_coverage():
     """Per plenary: what the record holds and where it is silent.
 
     Columns: plenary, date, transcript_chars (stored CART text), transcript_turns, secondary_interventions,
-    ordered_secondary (with an order a source establishes), statement on silence.
+    ordered_secondary (with an order a source establishes), secondary_plenary_derived (placed in the plenary
+    by the dataset's inference, see interventions.plenary_reasoning), statement on silence.
     """
     import pandas as pd
 
@@ -132,6 +133,7 @@ def plenary_coverage():
         rows.append({"plenary": int(plenary), "date": grp["date"].iloc[0], "transcript_chars": chars,
                      "transcript_turns": len(turns), "secondary_interventions": len(sec),
                      "ordered_secondary": int((sec["order"].fillna(0) > 0).sum()),
+                     "secondary_plenary_derived": int((sec.get("plenary_basis") == "derived").sum()),
                      "statement": ("only the transcript opening is stored; later speakers are known only from "
                                    "secondary accounts, if at all") if chars and chars < 5000 else
                                   ("no transcript stored" if not chars else "transcript stored")})

@@ -27,3 +27,16 @@ def bounds_utc(date_local: str, earliest: str | None, latest: str | None, tz: st
 def day_bounds_utc(date_local: str, tz: str):
     lo = to_utc(date_local, "00:00", tz)
     return (None, None) if lo is None else (lo, lo + timedelta(hours=23, minutes=59))
+
+
+# "around 5:30 pm" is read as the nominal time plus or minus this many minutes (a convention of the dataset,
+# stated in each approximate row's reasoning).
+APPROX_MINUTES = 30
+
+
+def approximate_bounds_utc(date_local: str, nominal: str, tz: str, minutes: int = APPROX_MINUTES):
+    """(earliest, latest) UTC around a nominal local time; may cross midnight either way."""
+    centre = to_utc(date_local, nominal, tz)
+    if centre is None:
+        return None, None
+    return centre - timedelta(minutes=minutes), centre + timedelta(minutes=minutes)

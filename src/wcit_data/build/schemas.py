@@ -89,6 +89,9 @@ class Sources(Base):
         metadata = meta("Registry of every source cited by any row; each has a stored text snapshot.", ["source_id"])
 
 
+VALUE_BASIS = ["stated", "derived"]
+
+
 class VoteReports(Base):
     vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
     attribute: Series[str] = col("Reported fact.", isin=[
@@ -98,7 +101,10 @@ class VoteReports(Base):
     coded_value: Series[str] = col("The dataset's coding of an adopted value (votes' vocabulary: ISO3, "
                                    "YYYY-MM-DD, method codes).", nullable=True)
     adopted: Series[bool] = pa.Field(description="True if `votes` uses this report for the attribute.")
-    note: Series[str] = col("Why adopted or not; differences between sources.", nullable=True)
+    value_basis: Series[str] = col("stated (the source states the value) or derived (the dataset's inference from "
+                                   "what the source states; the reasoning is in `note`).", isin=VALUE_BASIS)
+    note: Series[str] = col("Why adopted or not; differences between sources; the reasoning of a derived value.",
+                            nullable=True)
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
 
@@ -110,9 +116,17 @@ class VoteReports(Base):
 
 class Votes(Base):
     vote_id: Series[str] = pa.Field(description="Decision identifier.", str_matches=SLUG, unique=True)
+    former_vote_ids: Series[str] = col("Identifiers this decision had in earlier versions (';'-separated); they still "
+                                       "resolve to it (wcit_data.resolve_vote_id).", nullable=True)
     date: Series[str] = col("Date of the decision (Dubai local date).", str_matches=DATE)
+    date_basis: Series[str] = col("stated or derived (see the adopted `date` report in `vote_reports`).",
+                                  isin=VALUE_BASIS)
     time_local: Series[str] = col("Local time (Asia/Dubai) when reported.", nullable=True, str_matches=TIME)
-    plenary: Series[Int] = pa.Field(description="Plenary meeting number as the adopted source gives it.", nullable=True, ge=1)
+    plenary: Series[Int] = pa.Field(description="Plenary meeting key (see `sessions.plenary`) of the adopted "
+                                    "report; check `plenary_basis`: no source may name it.", nullable=True, ge=1)
+    plenary_basis: Series[str] = col("stated (a source names the plenary) or derived (the dataset's inference).",
+                                     nullable=True, isin=VALUE_BASIS)
+    plenary_reasoning: Series[str] = col("For a derived plenary: how it was inferred.", nullable=True)
     subject: Series[str] = col("What was decided.")
     text: Series[str] = col("Exact text decided on (verbatim from the source), where retrieved.", nullable=True)
     method: Series[str] = col("How the decision was taken.", isin=[
@@ -135,13 +149,14 @@ class Votes(Base):
                         "of the method).", ["vote_id"], [SOURCE_FK])
 
 
-BALLOTS = ["yes", "no", "abstain", "did_not_vote"]
+BALLOTS = ["yes", "no", "abstain", "did_not_vote"]  # only for decisions taken by a vote (method `vote`)
 
 
 class BallotReports(Base):
     vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
     iso3: Series[str] = iso3_field()
-    ballot: Series[str] = col("How the source says the state voted (or opposed, for a decision taken without a vote).",
+    ballot: Series[str] = col("How the source says the state voted; only for decisions whose method is `vote` "
+                               "(objections to a decision taken without a vote are in `interventions`/`positions`).",
                                isin=BALLOTS)
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
@@ -164,28 +179,47 @@ class Ballots(Base):
     note: Series[str] = col("Remarks.", nullable=True)
 
     class Config:
-        metadata = meta("Per-state ballots: every ITU Member State for each tallied vote, plus documented positions "
-                        "on decisions taken without a tally; documented ballots carry evidence (the first report), all "
-                        "others are `unknown`.", ["vote_id", "iso3"], [SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
+        metadata = meta("Per-state ballots: every ITU Member State for each tallied vote, plus documented ballots "
+                        "of other votes; decisions taken without a vote (PLEN/3) have no ballots. Documented ballots "
+                        "carry evidence (the first report), all others are `unknown`.", ["vote_id", "iso3"], [SOURCE_FK, STATE_FK, fk("vote_id", "votes")])
 
 
 class Events(Base):
     event_id: Series[str] = pa.Field(description="Event identifier.", str_matches=SLUG, unique=True)
     date_local: Series[str] = col("Local date of the event in zone `tz`.", str_matches=DATE)
-    time_local: Series[str] = col("Exact local time if the source gives one.", nullable=True, str_matches=TIME)
+    date_basis: Series[str] = col("stated (the source dates it: evidence, title, dateline or transcript header) or "
+                                  "derived (from \"last night\", a weekday, a publication date, another row).",
+                                  isin=VALUE_BASIS)
+    date_reasoning: Series[str] = col("Where the date comes from (required when derived).", nullable=True)
+    time_local: Series[str] = col("Local clock time the source gives (exact unless `precision` is approximate).",
+                                  nullable=True, str_matches=TIME)
     time_earliest_local: Series[str] = col("Earliest local time the source allows.", nullable=True, str_matches=TIME)
     time_latest_local: Series[str] = col("Latest local time the source allows.", nullable=True, str_matches=TIME)
     tz: Series[str] = col("Zone of the local times (Asia/Dubai = UTC+4, CET = UTC+1).", isin=TIMEZONES)
-    utc: Series[UTC] = pa.Field(description="Exact time in UTC (empty unless the source gives an exact time).", nullable=True)
+    tz_basis: Series[str] = col("stated (the source names the zone or says local time), venue (no zone given: a "
+                                "time in or about the Dubai meetings read as Dubai time) or assumed (the zone is "
+                                "taken from elsewhere; see `time_reasoning`).", isin=["stated", "venue", "assumed"])
+    time_basis: Series[str] = col("stated (the source gives the clock time), approximate (\"around\", \"at 1am\": "
+                                  "bounds are the dataset's reading), derived (bounds inferred from other facts) or "
+                                  "none (date only).", isin=["stated", "approximate", "derived", "none"])
+    time_reasoning: Series[str] = col("Reasoning for an assumed zone, an approximate time or derived bounds.",
+                                      nullable=True)
+    utc: Series[UTC] = pa.Field(description="Exact time in UTC (empty unless the source gives an exact time; "
+                                "empty for approximate times).", nullable=True)
     utc_earliest: Series[UTC] = pa.Field(description="Earliest UTC time consistent with the source.", nullable=True)
     utc_latest: Series[UTC] = pa.Field(description="Latest UTC time consistent with the source.", nullable=True)
-    precision: Series[str] = col("exact (a point), bounded (earliest/latest) or day (only the date).",
-                                  isin=["exact", "bounded", "day"])
+    precision: Series[str] = col("exact (a point), approximate (a nominal time, \"around\"; utc empty, bounds "
+                                  "given), bounded (earliest/latest) or day (only the date).",
+                                  isin=["exact", "approximate", "bounded", "day"])
     kind: Series[str] = col("Type of event.", isin=[
         "plenary_start", "plenary_end", "vote", "decision", "statement", "signing", "walkout",
         "announcement", "press", "observer", "other"])
     actor: Series[str] = col("Who acted (ISO3, a name, or empty).", nullable=True)
-    plenary: Series[Int] = pa.Field(description="Plenary meeting number, if any.", nullable=True, ge=1)
+    plenary: Series[Int] = pa.Field(description="Plenary meeting key (see `sessions.plenary`), if any.", nullable=True, ge=1)
+    plenary_basis: Series[str] = col("transcript (the event is in that plenary's transcript), stated or derived "
+                                     "(`plenary_reasoning`); empty with `plenary`.", nullable=True,
+                                     isin=["transcript", *VALUE_BASIS])
+    plenary_reasoning: Series[str] = col("How a derived plenary was inferred.", nullable=True)
     description: Series[str] = col("Short description (the dataset's own words).")
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
@@ -326,8 +360,14 @@ class TreatyActions(Base):
 
 
 class Sessions(Base):
-    plenary: Series[Int] = pa.Field(description="Plenary meeting number as the source gives it (empty when the "
-                                    "source numbers none).", nullable=True, ge=1)
+    plenary: Series[Int] = pa.Field(description="Plenary meeting key: one number per meeting, the conference's own "
+                                    "sequence (the Chair's and ITU's file numbering: the closing meeting of 14 Dec is 17). "
+                                    "Filter on this; empty when no source numbers the meeting.", nullable=True, ge=1)
+    plenary_as_numbered: Series[Int] = pa.Field(description="The number this source gives the meeting (the closing "
+                                                "transcript's header says 13); empty when the source numbers none.",
+                                                nullable=True, ge=1)
+    plenary_basis: Series[str] = col("stated (this source gives the key number) or derived (matched to a numbered "
+                                     "meeting by date and start time; see `note`).", nullable=True, isin=VALUE_BASIS)
     date: Series[str] = col("Date (Dubai).", str_matches=DATE)
     start_local: Series[str] = col("Start time HH:MM, Dubai.", nullable=True, str_matches=TIME)
     end_local: Series[str] = col("End time HH:MM, Dubai, where known.", nullable=True, str_matches=TIME)
@@ -339,7 +379,8 @@ class Sessions(Base):
     note: Series[str] = col("Remarks.", nullable=True)
 
     class Config:
-        metadata = meta("Plenary meetings documented by sources, one row per meeting and source.",
+        metadata = meta("Plenary meetings documented by sources, one row per meeting and source; `plenary` is one "
+                        "key per meeting, `plenary_as_numbered` each source's own numbering.",
                         foreign_keys=[SOURCE_FK])
 
 
@@ -348,12 +389,26 @@ STANCES = ["objection", "reservation", "consult_capital", "will_not_sign", "will
 TOPICS = ["preamble_amendment", "plen3_resolution", "final_acts_signing", "procedure", "other", UNKNOWN]
 
 
+ORDER_BASIS = ["transcript", "stated", "narrative_sequence", "list_sequence", "none"]
+
+
 class Interventions(Base):
     intervention_id: Series[str] = pa.Field(description="Row identifier.", str_matches=SLUG, unique=True)
-    plenary: Series[Int] = pa.Field(description="Plenary meeting number.", nullable=True, ge=1)
-    order: Series[Int] = pa.Field(description="Sort key within the plenary as far as sources establish it; "
-                                  "rows whose mutual order no source establishes share one value.", nullable=True, ge=0)
-    order_basis: Series[str] = col("What establishes `order`.", isin=["transcript", "secondary", UNKNOWN])
+    plenary: Series[Int] = pa.Field(description="Plenary meeting key (see `sessions.plenary`).", nullable=True, ge=1)
+    plenary_basis: Series[str] = col("transcript (the row comes from that plenary's transcript), stated (the source "
+                                     "names the plenary) or derived (the dataset's inference: `plenary_reasoning`); "
+                                     "empty with `plenary`.", nullable=True, isin=["transcript", *VALUE_BASIS])
+    plenary_reasoning: Series[str] = col("For a derived plenary: how it was inferred.", nullable=True)
+    order: Series[Int] = pa.Field(description="Position in the source's own sequence (a transcript's turn number, or "
+                                  "the order in which one account says delegations spoke). Not a plenary-wide key: "
+                                  "orders of different sources are not comparable. Rows of a source sharing a value "
+                                  "are ones whose mutual order it does not give; empty where it states no order.",
+                                  nullable=True, ge=1)
+    order_basis: Series[str] = col("transcript (turn number), stated (the source says who spoke first or followed), "
+                                   "narrative_sequence or list_sequence (read from the sequence of the source's "
+                                   "narrative or list; not stated as speaking order) or none (no order; `order` empty).",
+                                   isin=ORDER_BASIS)
+    order_reasoning: Series[str] = col("The words or reasoning behind a secondary source's `order`.", nullable=True)
     iso3: Series[str] = iso3_field("Speaker's state (empty for the chair and non-state speakers).", nullable=True)
     speaker: Series[str] = col("Speaker label as the source gives it.")
     speaker_role: Series[str] = col("state, chair, secretariat, interpreter, captioner, other.",

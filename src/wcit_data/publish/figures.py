@@ -45,9 +45,11 @@ def timeline(events: pd.DataFrame, start="2012-12-13 12:00", end="2012-12-14 00:
             right = min(r.utc_latest, hi) if pd.notna(r.utc_latest) else hi
             ax.plot([left, right], [y, y], "-", lw=5, alpha=0.5, color=color, solid_capstyle="butt")
         ax.text(hi, y, f"  {_label(r.description, 70)}", va="center", fontsize=7)
-    obs = events[events["kind"] == "observer"].sort_values("utc")
+    obs = events[events["kind"] == "observer"]
+    # the observer's times are approximate ("around"): the nominal time is the middle of the bounds
+    nominal = obs["utc"].fillna(obs["utc_earliest"] + (obs["utc_latest"] - obs["utc_earliest"]) / 2).sort_values()
     if len(obs) >= 2:
-        ax.axvspan(obs["utc"].iloc[0], obs["utc"].iloc[1], color="tab:green", alpha=0.08,
+        ax.axvspan(nominal.iloc[0], nominal.iloc[1], color="tab:green", alpha=0.08,
                    label="author not watching (17:30-23:00 CET)")
     if vote_window is not None and None not in vote_window:
         ax.axvspan(*vote_window, ymin=0, ymax=1, color="tab:red", alpha=0.07, hatch="//",
@@ -85,14 +87,15 @@ def after_vote_order(interventions: pd.DataFrame, ax=None):
     plt = _plt()
     iv = interventions[(interventions["vote_relation"] == "after") & interventions["iso3"].notna()]
     sources = sorted(iv["source_id"].unique())
-    states = sorted(iv["iso3"].unique(), key=lambda s: iv.loc[iv["iso3"] == s, "order"].min())
+    first_order = iv.groupby("iso3")["order"].min().astype("float")  # NaN (no order) sorts last
+    states = sorted(iv["iso3"].unique(), key=lambda s: (pd.isna(first_order[s]), first_order[s], s))
     if ax is None:
         _, ax = plt.subplots(figsize=(1.6 * len(sources) + 3, 0.35 * len(states) + 1.5))
     for x, src in enumerate(sources):
         sub = iv[iv["source_id"] == src]
         for r in sub.itertuples():
             y = states.index(r.iso3)
-            label = str(r.order) if r.order and r.order > 0 else "·"
+            label = str(int(r.order)) if pd.notna(r.order) else "·"
             ax.text(x, y, label, ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "circle", "fc": "#fde0dd" if r.iso3 == "USA" else "#e5f5e0", "ec": "none"})
     ax.set_xticks(range(len(sources)), [s[:28] for s in sources], rotation=30, ha="right", fontsize=7)

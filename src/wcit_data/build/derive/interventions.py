@@ -9,6 +9,8 @@ from wcit_data.transcripts import parse_transcript
 
 
 QUOTE_CHARS = 300
+# Only delegations (and unidentified or other speakers) make statements; service lines never count as one.
+DEFAULT_STANCE = {"state": "statement", "other": "statement", "chair": "chair"}
 EVIDENCE_CHARS = 160
 
 
@@ -23,9 +25,10 @@ def transcript_interventions(inputs, registry, index) -> pd.DataFrame:
             words = turn.text
             rows.append({
                 "intervention_id": f"{t.source_id}-t{turn.order:04d}", "plenary": t.plenary,
+                "plenary_basis": "transcript",
                 "order": turn.order, "order_basis": "transcript", "iso3": turn.iso3, "speaker": turn.speaker,
                 "speaker_role": turn.role, "topic": a.topic if a else "unknown",
-                "stance": a.stance if a else ("chair" if turn.role == "chair" else "statement"),
+                "stance": a.stance if a else DEFAULT_STANCE.get(turn.role, "other"),
                 "quote": words[:QUOTE_CHARS], "source_id": t.source_id,
                 "evidence": (f"{turn.speaker}: {words}" if turn.labelled else words)[:EVIDENCE_CHARS].strip(),
                 "note": a.note if a else None,
@@ -39,16 +42,33 @@ def secondary_interventions(inputs) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     frame["intervention_id"] = [f"sec-{r.source_id}-{i:03d}" for i, r in enumerate(frame.itertuples(), 1)]
-    frame["order"] = frame["order"].fillna("0")  # 0 = position in the plenary not established by any source
-    frame["order_basis"] = frame["order_basis"].fillna("unknown")
     roles = frame["iso3"].map(lambda v: "state" if pd.notna(v) else "other")
     frame["speaker_role"] = frame["speaker_role"].fillna(roles) if "speaker_role" in frame else roles
     return frame
 
 
-def interventions_table(inputs, registry, index) -> pd.DataFrame:
-    parts = [p for p in (transcript_interventions(inputs, registry, index), secondary_interventions(inputs))
-             if not p.empty]
+def unmarked_secondary_values(frame: pd.DataFrame) -> list[str]:
+    """Every order and plenary of a secondary account says what it rests on (no 0 for 'not ordered')."""
+    where = "data/curated/interventions_secondary.csv row"
+    errors = []
+    for n, r in enumerate(frame.itertuples(index=False), 2):
+        has_order = pd.notna(r.order)
+        if has_order != (r.order_basis != "none"):
+            errors.append(f"{where} {n}: order {r.order!r} with order_basis {r.order_basis!r} (no order <-> 'none')")
+        if has_order and pd.isna(r.order_reasoning):
+            errors.append(f"{where} {n}: order {r.order} needs order_reasoning (the words that establish it)")
+        if pd.notna(r.plenary) != pd.notna(r.plenary_basis):
+            errors.append(f"{where} {n}: plenary and plenary_basis must be given together")
+        if r.plenary_basis == "derived" and pd.isna(r.plenary_reasoning):
+            errors.append(f"{where} {n}: derived plenary needs plenary_reasoning")
+    return errors
+
+
+def interventions_table(inputs, registry, index, errors: list[str] | None = None) -> pd.DataFrame:
+    secondary = secondary_interventions(inputs)
+    if errors is not None and not secondary.empty:
+        errors += unmarked_secondary_values(secondary)
+    parts = [p for p in (transcript_interventions(inputs, registry, index), secondary) if not p.empty]
     if not parts:
         return empty("interventions")
     frame = pd.concat(parts, ignore_index=True)
