@@ -170,52 +170,86 @@ def _not_accredited(joined: pd.DataFrame) -> pd.Series:
     return (present == "no") | ~member
 
 
+# Close-ups where small states crowd at world scale: (panel, title, lon_min, lon_max, lat_min, lat_max).
+INSETS = (("europe", "Europe and the Mediterranean", -11.0, 36.0, 34.0, 59.0),
+          ("caribbean", "Caribbean", -80.0, -58.0, 9.0, 27.0))
+
+
+def _countries_on(ax, joined, column, colours, hatched, lw):
+    """Country shapes on ``ax``, clipped to the sphere; returns the names of territories without a Member State."""
+    from matplotlib.patches import PathPatch
+
+    sphere = ax.add_patch(PathPatch(_path([[_sphere_outline()]]), facecolor="#eef5fb", edgecolor="#999999",
+                                    lw=0.6, zorder=0))
+    by_m49 = joined.set_index("m49")
+    others = []
+    for key, feature in countries().items():
+        if key == ANTARCTICA or not feature["polygons"]:
+            continue
+        if key in by_m49.index:
+            style = {"facecolor": colours.get(by_m49.loc[key, column], "#999999"), "edgecolor": "white",
+                     "hatch": "////" if hatched[by_m49.index.get_loc(key)] else None}
+        else:
+            others.append(feature["name"])
+            style = {"facecolor": NON_MEMBER_COLOUR, "edgecolor": "#bbbbbb", "hatch": "...."}
+        ax.add_patch(PathPatch(_path(feature["polygons"]), lw=lw, zorder=1, **style)).set_clip_path(sphere)
+    return others
+
+
+def _markers_on(ax, marked, column, colours, points, size, labelled=False):
+    xs, ys = equal_earth(points.loc[marked["m49"], "lon"].to_numpy(), points.loc[marked["m49"], "lat"].to_numpy())
+    ax.scatter(xs, ys, s=size, c=[colours.get(v, "#999999") for v in marked[column]], edgecolors="black",
+               linewidths=0.5, zorder=3)
+    if labelled:
+        x0, x1 = ax.get_xlim()
+        y0, y1 = ax.get_ylim()
+        for x, y, iso3 in zip(xs, ys, marked["iso3"]):
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                ax.annotate(iso3, (x, y), xytext=(3, 2), textcoords="offset points", fontsize=5, zorder=4)
+
+
 def _draw(joined: pd.DataFrame, column: str, colours: dict, labels: dict, title: str):
-    """Shared drawing: countries coloured by ``column``, non-Member territories pale, markers for small states."""
+    """Shared drawing: countries coloured by ``column``, non-Member territories dotted, small states as markers
+    (labelled with ISO3 codes in the Europe and Caribbean insets)."""
     import matplotlib
 
     if "matplotlib.pyplot" not in __import__("sys").modules:
         matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.patches import Patch
 
-    shapes = countries()
-    points = marker_points().set_index("m49")
-    by_m49 = joined.set_index("m49")
-    fig, ax = plt.subplots(figsize=(11, 6.2), layout="constrained")
-    sphere = ax.add_patch(PathPatch(_path([[_sphere_outline()]]), facecolor="#eef5fb", edgecolor="#999999",
-                                    lw=0.6, zorder=0))
+    shapes, points = countries(), marker_points().set_index("m49")
     hatched = _not_accredited(joined)
-    drawn_non_members = []
-    for key, feature in shapes.items():
-        if key == ANTARCTICA or not feature["polygons"]:
-            continue
-        path = _path(feature["polygons"])
-        if key in by_m49.index:
-            value = by_m49.loc[key, column]
-            hatch = "////" if hatched[by_m49.index.get_loc(key)] else None
-            patch = ax.add_patch(PathPatch(path, facecolor=colours.get(value, "#999999"), edgecolor="white",
-                                           lw=0.35, hatch=hatch, zorder=1))
-            patch.set_clip_path(sphere)
-        else:
-            drawn_non_members.append(feature["name"])
-            patch = ax.add_patch(PathPatch(path, facecolor=NON_MEMBER_COLOUR, edgecolor="#bbbbbb", lw=0.35,
-                                           hatch="....", zorder=1))
-            patch.set_clip_path(sphere)
     missing = joined[~joined["m49"].isin(shapes)]
     small = joined[joined["m49"].isin(points.index[points["area_deg2"] < SMALL_STATE_DEG2])]
     marked = pd.concat([missing, small]).drop_duplicates("m49")
-    unplaced = sorted(set(marked["m49"]) - set(points.index))
-    if unplaced:
+    if unplaced := sorted(set(marked["m49"]) - set(points.index)):
         raise BoundaryDataError(f"no marker point for M49 {', '.join(unplaced)} in {POINTS.name}")
-    xs, ys = equal_earth(points.loc[marked["m49"], "lon"].to_numpy(), points.loc[marked["m49"], "lat"].to_numpy())
-    ax.scatter(xs, ys, s=18, c=[colours.get(v, "#999999") for v in marked[column]], edgecolors="black",
-               linewidths=0.5, zorder=3)
+
+    fig, panels = plt.subplot_mosaic([["world"] * 3, ["europe", "caribbean", "legend"]], figsize=(11, 9),
+                                     layout="constrained", height_ratios=[2.3, 1.4])
+    ax = panels["world"]
+    drawn_non_members = _countries_on(ax, joined, column, colours, hatched, lw=0.35)
+    _markers_on(ax, marked, column, colours, points, size=18)
     ax.set_aspect("equal")
     ax.set_xlim(-2.75, 2.75)
     ax.set_ylim(-1.2, 1.35)  # Antarctica is left out, so the southern rim is cropped
     ax.axis("off")
+    for key, name, lon0, lon1, lat0, lat1 in INSETS:
+        inset = panels[key]
+        _countries_on(inset, joined, column, colours, hatched, lw=0.5)
+        xs, ys = equal_earth(np.array([lon0, lon1, lon0, lon1]), np.array([lat0, lat0, lat1, lat1]))
+        inset.set_xlim(xs.min(), xs.max())
+        inset.set_ylim(ys.min(), ys.max())
+        inset.set_aspect("equal")
+        _markers_on(inset, marked, column, colours, points, size=30, labelled=True)
+        inset.set_xticks([])
+        inset.set_yticks([])
+        inset.set_title(f"{name} (small states labelled)", fontsize=7.5, pad=3)
+        ax.indicate_inset([xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min()], edgecolor="#333333",
+                          lw=0.7)
+        ax.annotate(name.split()[0], (xs.min(), ys.max()), xytext=(0, 2), textcoords="offset points", fontsize=6)
     counts = joined[column].value_counts()
     handles = [Patch(facecolor=colours[v], edgecolor="#777777", label=f"{labels.get(v, v)} ({counts.get(v, 0)})")
                for v in colours if counts.get(v, 0) or v in STATUS_ORDER]
@@ -225,9 +259,10 @@ def _draw(joined: pd.DataFrame, column: str, colours: dict, labels: dict, title:
                          label=f"not a Member State or not accredited at WCIT-12 ({int(hatched.sum())} recorded)"))
     handles.append(Patch(facecolor=NON_MEMBER_COLOUR, edgecolor="#bbbbbb", hatch="....",
                          label="territory without ITU membership of its own (no status)"))
-    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True, framealpha=0.9, ncol=1)
+    panels["legend"].axis("off")
+    panels["legend"].legend(handles=handles, loc="center left", fontsize=7, frameon=False)
     ax.set_title(title, fontsize=10, loc="left")
-    ax.text(1, -0.01, "Boundaries: Natural Earth 1:110m via world-atlas 2.0.2 (public domain). Antarctica omitted.",
+    ax.text(1, 0.0, "Boundaries: Natural Earth 1:110m via world-atlas 2.0.2 (public domain). Antarctica omitted.",
             transform=ax.transAxes, ha="right", va="top", fontsize=6, color="#555555")
     return fig, counts, marked, drawn_non_members, int(hatched.sum())
 
