@@ -93,7 +93,7 @@ def _source_labels(source_ids, sources: pd.DataFrame) -> dict[str, str]:
 
 
 def after_vote_order(interventions: pd.DataFrame, sources: pd.DataFrame | None = None,
-                     vote_id: str = PREAMBLE_VOTE, relation: str = "after", ax=None):
+                     vote_id: str = PREAMBLE_VOTE, relation: str = "after", title: str | None = None, ax=None):
     """Statements that sources place ``relation`` (default: right after) the vote ``vote_id``, one column per
     source (publisher and date), one row per state, each mark showing the position the source states.
 
@@ -146,7 +146,7 @@ def after_vote_order(interventions: pd.DataFrame, sources: pd.DataFrame | None =
     ax.grid(color="#eeeeee", zorder=0)
     ax.set_axisbelow(True)
     ax.set_ylabel("State (ISO 3166 alpha-3)")
-    ax.set_title(f"Statements placed {relation} the vote {vote_id}: position as each source states it",
+    ax.set_title(title or f"Statements placed {relation} the vote {vote_id}: position as each source states it",
                  fontsize=9.5, loc="left")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False, markerscale=0.6)
     n_first = sorted(ranked.loc[ranked["order"] == 1, "iso3"].unique())
@@ -427,7 +427,9 @@ def standard_figures() -> list[tuple[str, str, object]]:
         ("timeline-12-14-december", "Timed events of 12-14 December 2012 (UTC, Dubai and CET)",
          timeline(load("events"), vote_window=preamble_vote_window())),
         ("after-preamble-vote-order", "Statements placed right after the Preamble vote, by source",
-         after_vote_order(load("interventions"), load("sources"), vote_id=PREAMBLE_VOTE)),
+         after_vote_order(load("interventions"), load("sources"), vote_id=PREAMBLE_VOTE,
+                          title="Statements placed right after the Preamble vote of 13 December 2012 "
+                                "(preamble-2012-12-13): position as each source states it")),
         ("signing-by-freedom-house", "Signing by Freedom House status 2012 (F > PF > NF)",
          signing_by_group(analysis.signing_by_group("fh_status"), "Signing on 14 December 2012 by Freedom House "
                           "status 2012 (Free > Partly Free > Not Free)")),

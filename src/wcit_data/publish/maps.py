@@ -175,8 +175,16 @@ INSETS = (("europe", "Europe and the Mediterranean", -11.0, 36.0, 34.0, 59.0),
           ("caribbean", "Caribbean", -80.0, -58.0, 9.0, 27.0))
 
 
-def _countries_on(ax, joined, column, colours, hatched, lw):
-    """Country shapes on ``ax``, clipped to the sphere; returns the names of territories without a Member State."""
+def _overlaps(feature: dict, window) -> bool:
+    coords = np.concatenate([ring for poly in feature["polygons"] for ring in poly])
+    lon0, lon1, lat0, lat1 = window
+    return bool(coords[:, 0].max() >= lon0 and coords[:, 0].min() <= lon1 and coords[:, 1].max() >= lat0
+                and coords[:, 1].min() <= lat1)
+
+
+def _countries_on(ax, joined, column, colours, hatched, lw, window=None):
+    """Country shapes on ``ax`` (only those overlapping a lon/lat ``window`` if given), clipped to the sphere;
+    returns the names of territories without a Member State."""
     from matplotlib.patches import PathPatch
 
     sphere = ax.add_patch(PathPatch(_path([[_sphere_outline()]]), facecolor="#eef5fb", edgecolor="#999999",
@@ -184,7 +192,7 @@ def _countries_on(ax, joined, column, colours, hatched, lw):
     by_m49 = joined.set_index("m49")
     others = []
     for key, feature in countries().items():
-        if key == ANTARCTICA or not feature["polygons"]:
+        if key == ANTARCTICA or not feature["polygons"] or (window and not _overlaps(feature, window)):
             continue
         if key in by_m49.index:
             style = {"facecolor": colours.get(by_m49.loc[key, column], "#999999"), "edgecolor": "white",
@@ -238,7 +246,7 @@ def _draw(joined: pd.DataFrame, column: str, colours: dict, labels: dict, title:
     ax.axis("off")
     for key, name, lon0, lon1, lat0, lat1 in INSETS:
         inset = panels[key]
-        _countries_on(inset, joined, column, colours, hatched, lw=0.5)
+        _countries_on(inset, joined, column, colours, hatched, lw=0.5, window=(lon0 - 5, lon1 + 5, lat0 - 5, lat1 + 5))
         xs, ys = equal_earth(np.array([lon0, lon1, lon0, lon1]), np.array([lat0, lat0, lat1, lat1]))
         inset.set_xlim(xs.min(), xs.max())
         inset.set_ylim(ys.min(), ys.max())
