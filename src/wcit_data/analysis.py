@@ -26,7 +26,9 @@ def covariates_wide(covariates: pd.DataFrame, year: int = 2012) -> pd.DataFrame:
 
 
 def states_signatures_covariates_from_tables(t: dict) -> pd.DataFrame:
-    states = t["states"][["iso3", "short_name", "present_wcit12"]]
+    # itu_region is partial (missing where no source states it): signing_by_group("itu_region") shows it
+    states = t["states"][["iso3", "short_name", "present_wcit12"] +
+                         [c for c in ("itu_region",) if c in t["states"].columns]]
     sig = t["signatures"][["iso3", "status", "evidence_kind"]]
     wide = covariates_wide(t["covariates"])
     out = states.merge(sig, on="iso3", how="left").merge(wide, on="iso3", how="left")

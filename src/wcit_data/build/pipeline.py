@@ -20,7 +20,7 @@ from wcit_data.build import derive
 from wcit_data.claims import claims_table
 from wcit_data.build.package import build_descriptor, export_schemas
 from wcit_data.build.schemas import MODELS, table_metadata
-from wcit_data.build.sources import SourceRegistry, evidence_pairs
+from wcit_data.build.sources import EVIDENCE_PAIRS, SourceRegistry, evidence_pairs
 
 MANIFEST = "checksums.sha256"
 
@@ -122,7 +122,7 @@ class Build:
     def _check_evidence(self, registry: SourceRegistry, tables=None) -> None:
         known = set(registry.ids())
         for name, i, sid_col, sid, ev in evidence_pairs(tables or self.tables):
-            ev_col = "evidence" if sid_col == "source_id" else "derivation_evidence"
+            ev_col = dict(EVIDENCE_PAIRS)[sid_col]
             if pd.isna(sid) and pd.isna(ev):
                 continue
             if pd.isna(sid) or pd.isna(ev):

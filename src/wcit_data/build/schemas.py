@@ -241,6 +241,15 @@ class States(Base):
                                      "codelist (source context-countrycode-cow).", nullable=True, ge=1, le=999)
     wb_name: Series[str] = col("Country name as the World Bank API writes it (\"Korea, Rep.\"), from countrycode's "
                                "copy (source context-countrycode-world-bank-names); current names.", nullable=True)
+    itu_region: Series[str] = col("ITU administrative region for Council and Radio Regulations Board elections "
+                                  "(A Americas, B Western Europe, C Eastern Europe and Northern Asia, D Africa, "
+                                  "E Asia and Australasia; not the ITU-D regions nor the Radio Regulations' "
+                                  "Regions 1-3). Partial: only states an ITU source places in a region (Council "
+                                  "election results of 2018 and 2022); missing = no source found.",
+                                  nullable=True, isin=list("ABCDE"))
+    itu_region_source_id: Series[str] = col("Source stating the state's administrative region.", nullable=True)
+    itu_region_evidence: Series[str] = col("Verbatim passage of that source (the region's list of states).",
+                                           nullable=True)
     present_wcit12: Series[str] = col("Delegation present at WCIT-12.", isin=["yes", "no", UNKNOWN])
     present_basis: Series[str] = col("What establishes presence: a participation report, or a documented derivation "
                                      "(signed in Dubai; spoke in plenary).", nullable=True)
@@ -252,7 +261,8 @@ class States(Base):
 
     class Config:
         metadata = meta("The ITU Member States as of December 2012 (193): codes, names, presence and signature "
-                        "status. source_id/evidence document membership.", ["iso3"], [SOURCE_FK])
+                        "status. source_id/evidence document membership.", ["iso3"],
+                        [SOURCE_FK, fk("itu_region_source_id", "sources", ["source_id"])])
 
 
 class StateAliases(Base):

@@ -39,8 +39,25 @@ def extract_rows(registry: SourceRegistry, source_id: str) -> list[tuple[dict, s
     return list(zip(csv.DictReader(io.StringIO(text)), lines[1:]))
 
 
+ITU_REGION_COLUMNS = ["itu_region", "itu_region_source_id", "itu_region_evidence"]
+
+
+def itu_regions(inputs) -> dict[str, dict]:
+    """iso3 -> ITU administrative region (A-E) with its source, where a source states it (partial)."""
+    regions = inputs.read("itu_regions", ["iso3", *ITU_REGION_COLUMNS[:1], "source_id", "evidence"])
+    regions = regions.rename(columns={"source_id": "itu_region_source_id", "evidence": "itu_region_evidence"})
+    if regions["iso3"].duplicated().any():
+        raise ValueError(f"itu_regions.csv: one row per state, duplicated: "
+                         f"{sorted(set(regions.loc[regions['iso3'].duplicated(), 'iso3']))}")
+    return regions.set_index("iso3")[ITU_REGION_COLUMNS].to_dict("index")
+
+
 def states_base(inputs, registry) -> pd.DataFrame:
     members = inputs.read("itu_members", ["iso3", "itu_name", "source_id", "evidence", "note"])
+    regions = itu_regions(inputs)
+    unknown = sorted(set(regions) - set(members["iso3"]))
+    if unknown:
+        raise ValueError(f"itu_regions.csv: not ITU Member States: {unknown}")
     iso = iso_entries(registry)
     cow = {rec["iso3c"]: int(rec["cown"]) for rec, _ in extract_rows(registry, COW_SOURCE)}
     wb = {rec["wb_api3c"]: rec["country"] for rec, _ in extract_rows(registry, WB_SOURCE)}
@@ -53,6 +70,7 @@ def states_base(inputs, registry) -> pd.DataFrame:
             "iso_name": entry.get("name"),
             "itu_name": m.itu_name, "itu_member_2012": True,
             "cow_code": cow.get(m.iso3), "wb_name": wb.get(m.iso3),
+            **regions.get(m.iso3, dict.fromkeys(ITU_REGION_COLUMNS)),
             "source_id": m.source_id, "evidence": m.evidence,
         })
     frame = pd.DataFrame(rows)
