@@ -17,13 +17,30 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # static tools see the real objects; at run time they are imported on first use (PEP 562)
     from pandas import DataFrame
 
-    from wcit_data.analysis import signing_by_group, signing_by_rto, states_signatures_covariates
-    from wcit_data.citation import cite
-    from wcit_data.loading import DataIntegrityError
-    from wcit_data.meta import Codebook, coverage, plenary_coverage, signature_coverage
-    from wcit_data.states import StateLookupError, lookup_state
-    from wcit_data.texts import compare_articles, margin_gaps, mentions, prevailing_language
-    from wcit_data.transcripts import parse_transcript
+    from wcit_data.analysis import (
+        signing_by_group as signing_by_group,
+        signing_by_rto as signing_by_rto,
+        states_signatures_covariates as states_signatures_covariates,
+    )
+    from wcit_data.citation import cite as cite
+    from wcit_data.loading import DataIntegrityError as DataIntegrityError
+    from wcit_data.meta import (
+        Codebook as Codebook,
+        coverage as coverage,
+        plenary_coverage as plenary_coverage,
+        signature_coverage as signature_coverage,
+    )
+    from wcit_data.states import (
+        StateLookupError as StateLookupError,
+        lookup_state as lookup_state,
+    )
+    from wcit_data.texts import (
+        compare_articles as compare_articles,
+        margin_gaps as margin_gaps,
+        mentions as mentions,
+        prevailing_language as prevailing_language,
+    )
+    from wcit_data.transcripts import parse_transcript as parse_transcript
 
 TableName = Literal[
     'sources', 'votes', 'vote_reports', 'ballots',

@@ -93,6 +93,9 @@ def coverage(name: str | None = None):
     """Known vs unknown values per table (and per column), plus signature coverage against 89/55.
 
     Returns a DataFrame with one row per table and column: rows, known, unknown, share_known.
+
+    >>> coverage("votes").loc[0, ["table", "column"]].tolist()
+    ['votes', '*']
     """
     import pandas as pd
 
@@ -120,7 +123,11 @@ def coverage(name: str | None = None):
 
 
 def signature_coverage() -> dict:
-    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals)."""
+    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals).
+
+    >>> signature_coverage()["signatories_total"]
+    89
+    """
     sig = load("signatures")
     tot = load("conference_totals")
     adopted = tot[tot["adopted"]].set_index("measure")["figure"]
@@ -137,6 +144,9 @@ def plenary_coverage():
 
     Columns: plenary, date, transcript_chars (stored CART text), transcript_turns, secondary_interventions,
     ordered_secondary (with an order a source establishes), statement on silence.
+
+    >>> plenary_coverage().columns[0]
+    'plenary'
     """
     import pandas as pd
 

@@ -48,6 +48,9 @@ def lookup_state(name: str, *, index: dict | None = None) -> str:
     Accepts ISO codes, ITU designations ("Korea (Rep. of)"), CART speaker labels
     ("UNITED STATES OF AMERICA", "UK") and common names. Raises StateLookupError
     (a ValueError) naming close matches when there is no match or more than one.
+
+    >>> lookup_state("Korea (Rep. of)")
+    'KOR'
     """
     index = _alias_index() if index is None else index
     key = alias_key(name)
