@@ -4,7 +4,7 @@ Importing this package is cheap: pandas and pyarrow are imported only when a tab
 row carries ``source_id`` and a verbatim ``evidence`` snippet of the stored source text.
 
 >>> import wcit_data as wd
->>> wd.load_votes().set_index("vote_id").loc["preamble-2012-12-13", ["yes", "no", "abstain"]].tolist()
+>>> wd.load_votes().set_index("vote_id").loc["preamble-2012-12-13", ["yes", "no", "abstain"]].astype(int).tolist()
 [77, 33, 8]
 """
 
