@@ -45,10 +45,13 @@ def _cell(value):
     return None if value is None or str(value) in ("", "nan", "<NA>", "None") else str(value)
 
 
+STYLE = find_plugin("pybtex.style.formatting", "plain")()
+BACKEND = find_plugin("pybtex.backends", "text")()
+
+
 def render(entry_key, entry, allowed_missing=("author", "year")) -> str:
     """Plain-text rendering with pybtex's plain style; a required field may be missing only if unknown."""
-    style = find_plugin("pybtex.style.formatting", "plain")()
-    backend = find_plugin("pybtex.backends", "text")()
+    style, backend = STYLE, BACKEND
     typed = Entry(BIBTEX_FALLBACK.get(entry.type, entry.type), fields=entry.fields, persons=entry.persons)
     typed.key = entry_key
     try:
