@@ -71,9 +71,13 @@ def test_readme_numbers_match_the_data(facts):
     stop, start, end = _claim(claims, "no-disruption-before-vote",
                               r"at (\d\d:\d\d) UTC.*?window \((\d\d:\d\d)-(\d\d:\d\d) UTC\)")
     first, *_, last = _claim(claims, "article9-not-significantly-altered", r"margin numbers ([\d,]+) in")[0].split(",")
+    tally = wd.load_votes().set_index("vote_id").loc["preamble-2012-12-13", ["yes", "no", "abstain"]].astype(int)
+    post = wd.load_sources().set_index("source_id").loc["igp-2012-12-what-really-happened-in-dubai", "title"]
+    n_comments = re.search(r"with (\d+) comments", post).group(1)
     counted = ", ".join(f"{v.get(k, 0)} {k.replace('_', ' ')}" for k in ("supported", "partly_supported", "undetermined"))
     phrases = [
-        f"{adopted['signatories']} states signing",
+        f"{adopted['signatories']} states signing", f"its {n_comments} comments",
+        f"the {'–'.join(map(str, tally))} vote on an African-led Preamble amendment",
         f"{adopted['non_signatories']} of the {adopted['accredited']} accredited states not signing",
         f"At this release, {len(claims)} claims: {counted}",
         f"none contradicted" if not v.get("contradicted") else f"{v['contradicted']} contradicted",

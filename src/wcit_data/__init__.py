@@ -10,7 +10,9 @@ row carries ``source_id`` and a verbatim ``evidence`` snippet of the stored sour
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+# `typing.TYPE_CHECKING` without importing typing (it would double the import time); type checkers treat
+# any constant of this name as true.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -34,6 +36,7 @@ if TYPE_CHECKING:  # static tools see the real objects; at run time they are imp
         StateLookupError as StateLookupError,
         lookup_state as lookup_state,
     )
+    from wcit_data.table_names import TableName as TableName
     from wcit_data.texts import (
         compare_articles as compare_articles,
         margin_gaps as margin_gaps,
@@ -42,18 +45,9 @@ if TYPE_CHECKING:  # static tools see the real objects; at run time they are imp
     )
     from wcit_data.transcripts import parse_transcript as parse_transcript
 
-TableName = Literal[
-    'sources', 'votes', 'vote_reports', 'ballots',
-    'ballot_reports', 'events', 'states', 'state_aliases',
-    'participation', 'conference_totals', 'signatures', 'signature_reports',
-    'treaty_actions', 'sessions', 'interventions', 'positions',
-    'provisions', 'resolutions', 'declarations', 'documents',
-    'claims', 'covariates',
-]
-"""The name of a shipped table; ``load()`` and ``describe()`` accept exactly these (a test keeps it in sync)."""
-
 # Public names resolved lazily so that `import wcit_data` does not import pandas.
 _LAZY = {
+    "TableName": "wcit_data.table_names",
     "DataIntegrityError": "wcit_data.loading",
     "cite": "wcit_data.citation",
     "Codebook": "wcit_data.meta",
@@ -312,7 +306,7 @@ def load_covariates() -> DataFrame:
     """
     return load("covariates")
 
-__all__ = sorted(["TableName", "__version__", "describe", "load", "list_tables", *_LAZY,
+__all__ = sorted(["__version__", "describe", "load", "list_tables", *_LAZY,
                   *(name for name in dir() if name.startswith("load_"))])
 
 
