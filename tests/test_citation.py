@@ -135,6 +135,16 @@ def test_cite_table_is_one_bib_file_with_all_its_sources(table):
         render(key, entry)
 
 
+def test_cite_frame_cites_the_sources_of_a_result():
+    ballots = wd.load_ballots()
+    documented = ballots.loc[ballots["evidence"].notna(), ["vote_id", "iso3", "source_id"]]
+    keys = list(parse_string(wd.cite(frame=documented), "bibtex").entries)
+    assert keys[0] == package_citation().key
+    assert set(keys[1:]) == set(documented["source_id"].dropna())
+    with pytest.raises(ValueError, match="no source_id column"):
+        wd.cite(frame=ballots[["iso3"]])
+
+
 def test_cli_writes_a_bib_file(tmp_path):
     out = subprocess.run([sys.executable, "-m", "wcit_data", "cite", "--table", "signatures"], capture_output=True,
                          text=True, check=True)

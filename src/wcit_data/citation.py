@@ -371,29 +371,40 @@ def _check_source_ids(source_ids: tuple[str, ...], known: Mapping[str, Any]) -> 
                              "wcit_data.load_sources().")
 
 
+def frame_source_ids(frame: Any) -> list[str]:
+    """Ids of all sources behind a frame's rows: every ``*source_id`` column and ``;``-separated ``source_ids``.
+
+    >>> import wcit_data as wd
+    >>> frame_source_ids(wd.load_votes().head(1))  # doctest: +ELLIPSIS
+    ['...']
+    """
+    ids: set[str] = set()
+    columns = [c for c in frame.columns if str(c).endswith(("source_id", "source_ids"))]
+    if not columns:
+        raise ValueError("The frame has no source_id column; cite a table or a frame with its source_id column.")
+    for column in columns:
+        for cell in frame[column].dropna().astype(str):
+            ids.update(part.strip() for part in cell.split(";") if part.strip())
+    return sorted(ids)
+
+
 def table_source_ids(table: str) -> list[str]:
-    """Ids of all sources behind a table's rows: every ``*source_id`` column and ``;``-separated ``source_ids``.
+    """Ids of all sources behind a table's rows.
 
     >>> "igp-2012-12-what-really-happened-in-dubai" in table_source_ids("claims")
     True
     """
     from wcit_data.loading import check_table_name, load
 
-    frame = load(check_table_name(table))
-    ids: set[str] = set()
-    for column in frame.columns:
-        if str(column).endswith(("source_id", "source_ids")):
-            for cell in frame[column].dropna().astype(str):
-                ids.update(part.strip() for part in cell.split(";") if part.strip())
-    return sorted(ids)
+    return frame_source_ids(load(check_table_name(table)))
 
 
-def cite(*source_ids: str, table: str | None = None, style: CitationStyle = "bibtex") -> str:
-    """Cite the package, some sources, or every source behind a table, as one BibTeX file or plain text.
+def cite(*source_ids: str, table: str | None = None, frame: Any = None, style: CitationStyle = "bibtex") -> str:
+    """Cite the package, some sources, or every source behind a table or a result, as BibTeX or plain text.
 
     ``cite()`` gives the package; ``cite(id, ...)`` the named sources; ``cite(table=name)`` the package and
-    all sources of that table (unique keys, ready to save as ``refs.bib``). ``style="text"`` gives APA-like
-    plain text instead of BibTeX.
+    all sources of that table, ``cite(frame=result)`` the package and the sources of a result's rows (one
+    file with unique keys, ready to save as ``refs.bib``). ``style="text"`` gives APA-like plain text.
 
     >>> print(cite(style="text"))  # doctest: +ELLIPSIS
     wcit-data contributors. (20...). wcit-data: ... (Version ...) [Data set]. https://github.com/wcit-data/wcit-data
@@ -404,14 +415,20 @@ def cite(*source_ids: str, table: str | None = None, style: CitationStyle = "bib
     ...
     >>> cite(table="votes").count("@dataset{wcit-data-")  # the package entry comes first
     1
+    >>> import wcit_data as wd
+    >>> claims = wd.load_claims()
+    >>> "@online{igp-2012-12-what-really-happened-in-dubai," in cite(frame=claims[claims["verdict"] == "supported"])
+    True
     """
     if style not in CITATION_STYLES:
         raise ValueError(f"Unknown citation style {style!r}. Valid styles: {', '.join(CITATION_STYLES)}.")
     package = package_citation()
     parts: list[str] = []
-    if not source_ids or table is not None:
+    if not source_ids or table is not None or frame is not None:
         parts.append(package.bibtex() if style == "bibtex" else package.text())
-    wanted = list(dict.fromkeys([*source_ids, *(table_source_ids(table) if table is not None else [])]))
+    behind = [*(table_source_ids(table) if table is not None else []),
+              *(frame_source_ids(frame) if frame is not None else [])]
+    wanted = list(dict.fromkeys([*source_ids, *behind]))
     if wanted:
         known = _sources_by_id()
         _check_source_ids(tuple(wanted), known)

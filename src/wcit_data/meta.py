@@ -66,7 +66,7 @@ def describe(name: str) -> Codebook:
                      "licenses": res.get("licenses", []), "variable_licences": res.get("variableLicences")})
 
 
-def cite(*source_ids: str, table: str | None = None, style: str = "bibtex") -> str:
+def cite(*source_ids: str, table: str | None = None, frame: object = None, style: str = "bibtex") -> str:
     """BibTeX (or plain text) for the package, for sources, or for every source behind a table.
 
     Delegates to :func:`wcit_data.citation.cite`.
@@ -76,7 +76,7 @@ def cite(*source_ids: str, table: str | None = None, style: str = "bibtex") -> s
     """
     from wcit_data.citation import cite as cite_sources
 
-    return cite_sources(*source_ids, table=table, style=style)  # type: ignore[arg-type]
+    return cite_sources(*source_ids, table=table, frame=frame, style=style)  # type: ignore[arg-type]
 
 
 def _known_mask(name, frame):
