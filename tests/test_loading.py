@@ -84,9 +84,9 @@ def test_describe_is_generated_from_the_schema():
 
 def test_cite_package_and_source():
     bib = wcit_data.cite()
-    assert bib.startswith("@misc{wcit_data_") and "version" in bib
-    src = wcit_data.cite("cart-plenary14-2012-12-13")
-    assert src.startswith("@misc{cart_plenary14_2012_12_13") and "Retrieved" in src
+    assert bib.startswith(f"@dataset{{wcit-data-{wcit_data.__version__},") and "version" in bib
+    src = wcit_data.cite("cart-plenary14-2012-12-13")  # full checks in test_citation.py
+    assert src.startswith("@report{cart-plenary14-2012-12-13,") and "urldate" in src
     with pytest.raises(ValueError, match="Unknown source"):
         wcit_data.cite("no-such-source")
 

@@ -71,12 +71,20 @@ def _shipped_tables(*names):
 
 
 def states_signatures_covariates() -> pd.DataFrame:
-    """The 193 Member States with signature status and 2012 covariates (wide)."""
+    """The 193 Member States with signature status and 2012 covariates (wide).
+
+    >>> len(states_signatures_covariates())
+    193
+    """
     return states_signatures_covariates_from_tables(_shipped_tables("states", "signatures", "covariates"))
 
 
 def signing_by_group(variable: str) -> pd.DataFrame:
-    """Signing on 14 Dec 2012 by a covariate's groups, with coverage and a 95% Wilson interval."""
+    """Signing on 14 Dec 2012 by a covariate's groups, with coverage and a 95% Wilson interval.
+
+    >>> signing_by_group("eu_member_2012").columns[:3].tolist()
+    ['variable', 'group', 'states']
+    """
     return signing_by_group_from_tables(_shipped_tables("states", "signatures", "covariates"), variable)
 
 
@@ -95,4 +103,9 @@ def signing_by_rto_from_tables(t: dict) -> pd.DataFrame:
 
 
 def signing_by_rto() -> pd.DataFrame:
+    """Signing per regional telecommunication organisation (a state may count in several).
+
+    >>> signing_by_rto().columns[:3].tolist()
+    ['variable', 'group', 'states']
+    """
     return signing_by_rto_from_tables(_shipped_tables("states", "signatures", "covariates"))

@@ -1,10 +1,19 @@
-"""Command line: `wcit-data build | validate | claims | summary | ingest-transcript | hash-sources | report | all`."""
+"""Command line of wcit-data: query, describe and cite the WCIT-12 tables; build, validate and report.
+
+Run `wcit-data COMMAND --help` for the arguments of a command.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+# Optional dependencies -> the extra that provides them, for a one-line message instead of a traceback.
+EXTRA_OF_MODULE = {"pandera": "build", "pycountry": "build", "frictionless": "build", "yaml": "build",
+                   "matplotlib": "notebooks", "nbclient": "notebooks", "nbconvert": "notebooks",
+                   "nbformat": "notebooks", "ipykernel": "notebooks", "jupyterlab": "notebooks"}
 
 
 def cmd_build(args) -> int:
@@ -67,21 +76,49 @@ def cmd_summary(args) -> int:
 def cmd_describe(args) -> int:
     from wcit_data.meta import describe
 
-    book = describe(args.table)
-    print(f"{book['name']} ({book['rows']} rows): {book['description']}")
-    if book["primary_key"]:
-        print(f"primary key: {', '.join(book['primary_key'])}")
-    for c in book["columns"]:
-        allowed = f" [{', '.join(map(str, c['allowed_values']))}]" if c["allowed_values"] else ""
-        print(f"  {c['name']:<22} {c['type']:<9} {'required' if c['required'] else '        '}  "
-              f"{c['description']}{allowed}")
+    print(describe(args.table).text())
     return 0
 
 
 def cmd_cite(args) -> int:
-    from wcit_data.meta import cite
+    from wcit_data.citation import cite
 
-    print(cite(args.source_id))
+    print(cite(*args.source_ids, table=args.table, style=args.style))
+    return 0
+
+
+def cmd_tables(args) -> int:
+    """One line per table: name, rows, description."""
+    from wcit_data.loading import descriptor
+
+    for res in descriptor()["resources"]:
+        print(f"{res['name']:<20} {res['rows']:>6}  {res['description']}")
+    return 0
+
+
+def cmd_sources(args) -> int:
+    """Tab-separated source_id, published date, title (all sources, or those behind one table)."""
+    from wcit_data.citation import table_source_ids
+    from wcit_data.loading import load
+
+    sources = load("sources")
+    if args.table:
+        sources = sources[sources["source_id"].isin(table_source_ids(args.table))]
+    for s in sources.itertuples(index=False):
+        published = "" if s.published is None or str(s.published) in ("nan", "<NA>", "None") else s.published
+        print(f"{s.source_id}\t{published}\t{s.title}")
+    return 0
+
+
+def cmd_lookup(args) -> int:
+    """ISO3 code and short name of a Member State, from any name the state_aliases table knows."""
+    from wcit_data.loading import load
+    from wcit_data.states import lookup_state
+
+    iso3 = lookup_state(args.name)
+    names = load("states").set_index("iso3")
+    name_column = next((c for c in ("short_name", "name", "itu_name") if c in names.columns), None)
+    print(f"{iso3}\t{names.loc[iso3, name_column]}" if name_column and iso3 in names.index else iso3)
     return 0
 
 
@@ -121,7 +158,11 @@ def cmd_all(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="wcit-data", description=__doc__)
+    from wcit_data import __version__
+
+    p = argparse.ArgumentParser(prog="wcit-data", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--root", type=Path, default=None, help="checkout root (default: found from the cwd)")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="validate curated data and write Parquet + datapackage.json + checksums")
@@ -130,29 +171,51 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="validate curated data, write nothing").set_defaults(func=cmd_validate)
     sub.add_parser("claims", help="print the claim verdicts").set_defaults(func=cmd_claims)
     sub.add_parser("summary", help="print table sizes, decisions, signature coverage").set_defaults(func=cmd_summary)
+    sub.add_parser("tables", help="list the tables with their row counts and descriptions").set_defaults(
+        func=cmd_tables)
     d = sub.add_parser("describe", help="print the codebook of a table")
-    d.add_argument("table")
+    d.add_argument("table", help="table name (see `wcit-data tables`)")
     d.set_defaults(func=cmd_describe)
-    c = sub.add_parser("cite", help="BibTeX for the package, or for one source")
-    c.add_argument("source_id", nargs="?", default=None)
+    c = sub.add_parser("cite", help="BibTeX (or plain text) for the package, for sources, or for a table's sources",
+                       description="Without arguments: the package. With SOURCE_IDs: those sources. With --table: "
+                                   "the package and every source behind the table, as one .bib file with unique "
+                                   "keys (wcit-data cite --table signatures > refs.bib).")
+    c.add_argument("source_ids", nargs="*", metavar="SOURCE_ID", help="source ids (see `wcit-data sources`)")
+    c.add_argument("--table", default=None, help="cite the package and all sources behind this table")
+    c.add_argument("--style", choices=["bibtex", "text"], default="bibtex",
+                   help="bibtex (default) or APA-like plain text")
     c.set_defaults(func=cmd_cite)
+    s = sub.add_parser("sources", help="list sources: id, published date, title (tab-separated)")
+    s.add_argument("--table", default=None, help="only the sources behind this table")
+    s.set_defaults(func=cmd_sources)
+    lk = sub.add_parser("lookup", help="resolve a state name (ITU designation, speaker label, common name) to ISO3")
+    lk.add_argument("name", help='state name, e.g. "Iran (Islamic Republic of)"')
+    lk.set_defaults(func=cmd_lookup)
     i = sub.add_parser("ingest-transcript", help="register a CART transcript; its turns enter the next build")
-    i.add_argument("file")
-    i.add_argument("--plenary", type=int, required=True)
+    i.add_argument("file", help="CART transcript text file")
+    i.add_argument("--plenary", type=int, required=True, help="plenary meeting number")
     i.add_argument("--date", default=None, help="YYYY-MM-DD (Dubai); default: read from the transcript header")
-    i.add_argument("--source-id", default=None)
-    i.add_argument("--url", default=None)
+    i.add_argument("--source-id", default=None, help="id for the new source (default: derived from plenary and date)")
+    i.add_argument("--url", default=None, help="public address of the transcript")
     i.set_defaults(func=cmd_ingest)
     sub.add_parser("hash-sources", help="record snapshot sha256s in sources.csv").set_defaults(func=cmd_hash)
     r = sub.add_parser("report", help="execute the notebooks to HTML and write the claims report")
-    r.add_argument("--out", default="reports")
-    r.add_argument("--no-execute", action="store_true")
+    r.add_argument("--out", default="reports", help="output folder (default: reports)")
+    r.add_argument("--no-execute", action="store_true", help="render the notebooks without executing them")
     r.set_defaults(func=cmd_report)
     a = sub.add_parser("all", help="the main job: build, summary, claims, notebooks and report")
     a.add_argument("--out", type=Path, default=None, help="build output folder (default: src/wcit_data/data)")
     a.add_argument("--reports", default="reports", help="folder for notebook HTML and the claims report")
     a.set_defaults(func=cmd_all)
     return p
+
+
+def missing_dependency_message(exc: ModuleNotFoundError) -> str:
+    """One line naming the missing module and the install command that provides it."""
+    module = (exc.name or "").split(".")[0]
+    extra = EXTRA_OF_MODULE.get(module)
+    install = f"pip install 'wcit-data[{extra}]'" if extra else f"pip install {module}"
+    return f"wcit-data: error: this command needs the optional dependency {module!r}; install it with: {install}"
 
 
 def main(argv=None) -> int:
@@ -165,3 +228,11 @@ def main(argv=None) -> int:
         # user errors (unknown table/source/state, tampered files, no checkout): a message, not a traceback
         print(f"wcit-data: error: {exc}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as exc:
+        print(missing_dependency_message(exc), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # the reader (e.g. `head`) closed the pipe: stop quietly; point stdout at devnull so that the
+        # interpreter's final flush does not raise again (recipe of the Python signal documentation)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

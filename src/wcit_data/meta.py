@@ -2,24 +2,55 @@
 
 from __future__ import annotations
 
-import re
-
-from wcit_data import __version__
 from wcit_data.loading import check_table_name, descriptor, load
 
-PACKAGE_BIBTEX = """@misc{{wcit_data_{year},
-  title        = {{wcit-data: Source-linked tables about the ITU World Conference on International
-                  Telecommunications (WCIT-12, Dubai 2012)}},
-  author       = {{{{wcit-data contributors}}}},
-  year         = {{{year}}},
-  version      = {{{version}}},
-  note         = {{Dataset and Python package; curated tables CC BY 4.0; third-party texts keep their owners' terms}},
-  howpublished = {{\\url{{https://github.com/wcit-data/wcit-data}}}}
-}}"""
+
+class Codebook(dict):  # type: ignore[type-arg]
+    """The codebook of one table: a dict (name, description, rows, columns, keys, sources, licences) that
+    shows itself as readable text in a console and as an HTML table in Jupyter."""
+
+    def text(self) -> str:
+        """The codebook as plain text, one line per column."""
+        lines = [f"{self['name']} ({self['rows']} rows): {self['description']}"]
+        if self["primary_key"]:
+            lines.append(f"primary key: {', '.join(self['primary_key'])}")
+        for c in self["columns"]:
+            allowed = f" [{', '.join(map(str, c['allowed_values']))}]" if c["allowed_values"] else ""
+            lines.append(f"  {c['name']:<22} {c['type']:<9} {'required' if c['required'] else '        '}  "
+                         f"{c['description']}{allowed}")
+        lines.append(f"sources: {len(self['sources'])} (wcit_data.cite(table={self['name']!r}))")
+        return "\n".join(lines)
+
+    __str__ = text
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:  # IPython's plain-text display
+        printer.text(self.text())
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = "".join(
+            f"<tr><td><code>{escape(c['name'])}</code></td><td>{escape(c['type'])}</td>"
+            f"<td>{'yes' if c['required'] else ''}</td><td>{escape(c['description'])}"
+            + (f"<br><small>allowed: {escape(', '.join(map(str, c['allowed_values'])))}</small>"
+               if c["allowed_values"] else "") + "</td></tr>"
+            for c in self["columns"])
+        key = f"<p>Primary key: <code>{escape(', '.join(self['primary_key']))}</code></p>" if self["primary_key"] else ""
+        return (f"<div><h4><code>{escape(self['name'])}</code> ({self['rows']} rows)</h4>"
+                f"<p>{escape(self['description'])}</p>{key}<table><thead><tr><th>column</th><th>type</th>"
+                f"<th>required</th><th>description</th></tr></thead><tbody>{rows}</tbody></table>"
+                f"<p>{len(self['sources'])} sources: <code>wcit_data.cite(table={self['name']!r})</code></p></div>")
 
 
-def describe(name: str) -> dict:
-    """Codebook of a table: description, columns (type, description, allowed values), keys, sources, rows."""
+def describe(name: str) -> Codebook:
+    """Codebook of a table: description, columns (type, description, allowed values), keys, sources, rows.
+
+    >>> describe("signatures")["name"]
+    'signatures'
+    """
     check_table_name(name)
     res = next(r for r in descriptor()["resources"] if r["name"] == name)
     cols = []
@@ -28,37 +59,24 @@ def describe(name: str) -> dict:
         cols.append({"name": f["name"], "type": f["type"], "description": f["description"],
                      "required": bool(c.get("required")), "allowed_values": c.get("enum"),
                      "pattern": c.get("pattern")})
-    return {"name": name, "description": res["description"], "rows": res["rows"], "columns": cols,
-            "primary_key": res["schema"].get("primaryKey", []),
-            "foreign_keys": res["schema"].get("foreignKeys", []),
-            "sources": [s["source_id"] for s in res.get("sources", [])],
-            "licenses": res.get("licenses", []), "variable_licences": res.get("variableLicences")}
+    return Codebook({"name": name, "description": res["description"], "rows": res["rows"], "columns": cols,
+                     "primary_key": res["schema"].get("primaryKey", []),
+                     "foreign_keys": res["schema"].get("foreignKeys", []),
+                     "sources": [s["source_id"] for s in res.get("sources", [])],
+                     "licenses": res.get("licenses", []), "variable_licences": res.get("variableLicences")})
 
 
-def _bibkey(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+def cite(*source_ids: str, table: str | None = None, frame: object = None, style: str = "bibtex") -> str:
+    """BibTeX (or plain text) for the package, for sources, or for every source behind a table.
 
+    Delegates to :func:`wcit_data.citation.cite`.
 
-def _bib_escape(text: str) -> str:
-    return str(text).replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%")
+    >>> cite().startswith("@dataset{wcit-data-")
+    True
+    """
+    from wcit_data.citation import cite as cite_sources
 
-
-def cite(source_id: str | None = None) -> str:
-    """BibTeX for the package, or for one source of the registry."""
-    if source_id is None:
-        return PACKAGE_BIBTEX.format(year=2026, version=__version__)
-    sources = load("sources").set_index("source_id")
-    if source_id not in sources.index:
-        import difflib
-
-        close = difflib.get_close_matches(source_id, list(sources.index), n=3)
-        raise ValueError(f"Unknown source {source_id!r}." + (f" Did you mean {', '.join(close)}?" if close else ""))
-    s = sources.loc[source_id]
-    fields = {"title": s["title"], "author": s["author"] or s["publisher"], "publisher": s["publisher"],
-              "year": (s["published"] or "")[:4] or None, "url": s["url"], "note": f"Retrieved {s['retrieved']}; "
-              f"wcit-data source {source_id}", "urldate": s["retrieved"]}
-    body = ",\n".join(f"  {k:<9} = {{{_bib_escape(v)}}}" for k, v in fields.items() if v)
-    return f"@misc{{{_bibkey(source_id)},\n{body}\n}}"
+    return cite_sources(*source_ids, table=table, frame=frame, style=style)  # type: ignore[arg-type]
 
 
 def _known_mask(name, frame):
@@ -75,6 +93,9 @@ def coverage(name: str | None = None):
     """Known vs unknown values per table (and per column), plus signature coverage against 89/55.
 
     Returns a DataFrame with one row per table and column: rows, known, unknown, share_known.
+
+    >>> coverage("votes").loc[0, ["table", "column"]].tolist()
+    ['votes', '*']
     """
     import pandas as pd
 
@@ -102,7 +123,11 @@ def coverage(name: str | None = None):
 
 
 def signature_coverage() -> dict:
-    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals)."""
+    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals).
+
+    >>> signature_coverage()["signatories_total"]
+    89
+    """
     sig = load("signatures")
     tot = load("conference_totals")
     adopted = tot[tot["adopted"]].set_index("measure")["figure"]
@@ -120,6 +145,9 @@ def plenary_coverage():
     Columns: plenary, date, transcript_chars (stored CART text), transcript_turns, secondary_interventions,
     ordered_secondary (with an order a source establishes), secondary_plenary_derived (placed in the plenary
     by the dataset's inference, see interventions.plenary_reasoning), statement on silence.
+
+    >>> plenary_coverage().columns[0]
+    'plenary'
     """
     import pandas as pd
 

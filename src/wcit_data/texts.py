@@ -49,6 +49,9 @@ def mentions(term: str, instrument: str | None = None, part: str | None = None, 
 
     Every row says how much text was searched (margin numbers retrieved vs known, characters), so a
     zero on partial text is never presented as a fact about the whole document: read `complete`.
+
+    >>> int(mentions("Internet", instrument="ITR 2012")["count"].sum())  # in the retrieved text
+    0
     """
     import pandas as pd
 
@@ -109,6 +112,9 @@ def compare_articles(provisions=None, lang_order=("en", "fr", "es", "ru", "zh"))
 
     Similarity is a word-sequence ratio in one language. Where the 2012 article exists only
     in another language than any 1988 text, the status is `not_comparable` and `basis` says so.
+
+    >>> compare_articles().columns[0]
+    'article'
     """
     import pandas as pd
 
@@ -157,6 +163,9 @@ def prevailing_language(provisions=None) -> dict:
     """Which language prevails in case of discrepancy, as the 2012 Final Acts' final formula says it.
 
     Returns {"lang", "source_id", "evidence", "found_in"}; lang is None if no retrieved text says so.
+
+    >>> prevailing_language()["lang"]
+    'fr'
     """
     from wcit_data.loading import load
 
@@ -175,6 +184,9 @@ def margin_gaps(instrument: str = "ITR 2012", provisions=None):
 
     `reason` is `by_design` when the two neighbours of the gap sit on one retrieved page (the printed text runs
     on, so the number was deleted or never used), else `not_retrieved`.
+
+    >>> "reason" in margin_gaps().columns
+    True
     """
     import pandas as pd
 

@@ -146,6 +146,9 @@ def parse_transcript(text: str, *, index: dict | None = None) -> list[Turn]:
     furniture (headers, service notices) is cut from turns; a second copy of the same turns is dropped.
 
     ``index`` is an alias index (see states.build_alias_index); by default the shipped one.
+
+    >>> [(t.speaker, t.iso3) for t in parse_transcript(">> CHAIR: Good evening. >> UNITED STATES: Thank you.")]
+    [('CHAIR', None), ('UNITED STATES', 'USA')]
     """
     segments, label_re = TURN_MARK.split(text)[1:], LABEL
     if not segments:

@@ -18,7 +18,12 @@ def _former_ids(votes: pd.DataFrame) -> dict[str, str]:
 def resolve_vote_id(vote_id: str, votes: pd.DataFrame | None = None) -> str:
     """The current identifier of a decision; a former id (e.g. ``plen3-2012-12-12``) maps to its new one.
 
-    Raises ValueError naming the valid ids for an unknown one.
+    Raises ValueError naming the valid ids (and the closest one) for an unknown id.
+
+    >>> resolve_vote_id("plen3-2012-12-12")
+    'plen3-2012-12-13'
+    >>> resolve_vote_id("preamble-2012-12-13")
+    'preamble-2012-12-13'
     """
     if votes is None:
         from wcit_data.loading import load
@@ -30,5 +35,9 @@ def resolve_vote_id(vote_id: str, votes: pd.DataFrame | None = None) -> str:
     former = _former_ids(votes)
     if vote_id in former:
         return former[vote_id]
+    import difflib
+
+    close = difflib.get_close_matches(str(vote_id), [*current, *former], n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
     valid = sorted(current) + [f"{old} (former id of {new})" for old, new in sorted(former.items())]
-    raise ValueError(f"Unknown vote_id {vote_id!r}; valid ids: {', '.join(valid)}")
+    raise ValueError(f"Unknown vote_id {vote_id!r}.{hint} Valid ids: {', '.join(valid)}")
