@@ -94,7 +94,8 @@ def load(name: str):
     frame = pq.ParquetFile(pa.BufferReader(data)).read().to_pandas()
     frame.attrs["table"] = name
     frame.attrs["description"] = _resource(name).get("description", "")
-    return frame
+    from wcit_data.dtypes import apply_types  # published dtypes and attrs (description, licence, citation)
+    return apply_types(frame, name)
 
 
 def _resource(name: str) -> dict:
