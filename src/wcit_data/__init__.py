@@ -29,6 +29,7 @@ _LAZY = {
     "parse_transcript": "wcit_data.transcripts",
     "signing_by_group": "wcit_data.analysis",
     "states_signatures_covariates": "wcit_data.analysis",
+    "export": "wcit_data.publish.export",
 }
 
 # One loader per table: load_votes() == load("votes").

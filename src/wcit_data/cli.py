@@ -84,6 +84,14 @@ def cmd_cite(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from wcit_data.publish.export import export
+
+    files = export(args.directory, args.format, tables=args.tables or None)
+    print(f"Wrote {len(files)} file(s) to {args.directory}: " + ", ".join(f.name for f in files))
+    return 0
+
+
 def cmd_ingest(args) -> int:
     from wcit_data.build.ingest import ingest_transcript
 
@@ -135,6 +143,14 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("cite", help="BibTeX for the package, or for one source")
     c.add_argument("source_id", nargs="?", default=None)
     c.set_defaults(func=cmd_cite)
+    e = sub.add_parser("export", help="write the tables as csv (+ Frictionless descriptor), stata, parquet, "
+                       "sqlite or xlsx, with the codebook")
+    e.add_argument("--format", required=True, choices=["csv", "stata", "parquet", "sqlite", "xlsx"],
+                   help="csv: UTF-8 + datapackage.json; stata: .dta 118 with labels; sqlite: one file with keys; "
+                        "xlsx: one workbook with a codebook sheet; parquet: the shipped files")
+    e.add_argument("directory", type=Path, help="output folder (created if missing)")
+    e.add_argument("--tables", nargs="+", default=None, metavar="TABLE", help="only these tables (default: all)")
+    e.set_defaults(func=cmd_export)
     i = sub.add_parser("ingest-transcript", help="register a CART transcript; its turns enter the next build")
     i.add_argument("file")
     i.add_argument("--plenary", type=int, required=True)
