@@ -128,3 +128,23 @@ def test_rebuild_is_byte_identical(rebuilt):
         fresh = rebuilt / path.name
         assert hashlib.sha256(fresh.read_bytes()).hexdigest() == hashlib.sha256(path.read_bytes()).hexdigest(), \
             path.name
+
+
+def test_fast_parquet_reader_matches_the_public_api():
+    import pyarrow as pa
+
+    from wcit_data.dtypes import read_parquet_bytes
+
+    for path in sorted(SHIPPED.glob("*.parquet")):
+        data = path.read_bytes()
+        assert read_parquet_bytes(data).equals(pq.ParquetFile(pa.BufferReader(data)).read(), check_metadata=True), \
+            path.name
+
+
+def test_loading_does_not_import_pyarrow_parquet():
+    import subprocess
+    import sys
+
+    code = "import sys, wcit_data; wcit_data.load_votes(); print('pyarrow.parquet' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "False", out.stdout + out.stderr

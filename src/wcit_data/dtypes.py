@@ -14,6 +14,30 @@ FULL_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 PACKAGE_HOMEPAGE = "https://github.com/wcit-data/wcit-data"
 
 
+def read_parquet_bytes(data: bytes):
+    """A Parquet file's bytes as a pyarrow Table, read single-threaded.
+
+    Uses pyarrow's own Cython reader (the one ``pyarrow.parquet.ParquetFile`` wraps) so that loading does not
+    import ``pyarrow.parquet``, whose import of ``pyarrow.fs`` and ``ssl`` costs ~20 ms per process; falls
+    back to the public API if that reader moves. Single-threaded because the tables are small and Arrow's
+    thread pools can abort the interpreter at exit (apache/arrow#34314). tests/test_types.py checks that both
+    paths give the same table.
+    """
+    import pyarrow as pa
+
+    try:
+        from pyarrow._parquet import ParquetReader
+    except ImportError:  # pragma: no cover - a future pyarrow without the private module
+        ParquetReader = None
+    if ParquetReader is not None and hasattr(ParquetReader, "read_all"):
+        reader = ParquetReader()
+        reader.open(pa.BufferReader(data))
+        return reader.read_all(use_threads=False)
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(pa.BufferReader(data)).read(use_threads=False)
+
+
 def _target_dtype(field: dict):
     import pandas as pd
 
