@@ -55,7 +55,7 @@ def cmd_summary(args) -> int:
     votes = load("votes")
     for v in votes.itertuples(index=False):
         tally = "" if v.yes is None or str(v.yes) == "<NA>" else f" {v.yes}-{v.no}-{v.abstain}"
-        print(f"Decision {v.vote_id}: {v.date} plenary {v.plenary} by {v.method}{tally} -> {v.outcome}")
+        print(f"Decision {v.vote_id}: {str(v.date)[:10]} plenary {v.plenary} by {v.method}{tally} -> {v.outcome}")
     cov = signature_coverage()
     print(f"Signature coverage: signed named {cov['signed_named']}/{cov['signatories_total']}, "
           f"not signed named {cov['not_signed_named']}/{cov['non_signatories_total']}, "
