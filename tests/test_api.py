@@ -17,7 +17,7 @@ import pytest
 import wcit_data as wd
 from conftest import ROOT
 
-DOCTESTED_MODULES = ["wcit_data", "wcit_data.votes", "wcit_data.citation", "wcit_data.meta", "wcit_data.texts", "wcit_data.states",
+DOCTESTED_MODULES = ["wcit_data", "wcit_data.votes", "wcit_data.publish.export", "wcit_data.citation", "wcit_data.meta", "wcit_data.texts", "wcit_data.states",
                      "wcit_data.analysis", "wcit_data.transcripts", "wcit_data.loading"]
 
 

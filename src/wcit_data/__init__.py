@@ -65,6 +65,7 @@ _LAZY = {
     "resolve_vote_id": "wcit_data.votes",
     "signing_by_group": "wcit_data.analysis",
     "states_signatures_covariates": "wcit_data.analysis",
+    "export": "wcit_data.publish.export",
 }
 
 

@@ -65,7 +65,7 @@ def cmd_summary(args) -> int:
     for v in votes.itertuples(index=False):
         tally = "" if v.yes is None or str(v.yes) == "<NA>" else f" {v.yes}-{v.no}-{v.abstain}"
         derived = " (derived)" if getattr(v, "plenary_basis", None) == "derived" else ""
-        print(f"Decision {v.vote_id}: {v.date} plenary {v.plenary}{derived} by {v.method}{tally} -> {v.outcome}")
+        print(f"Decision {v.vote_id}: {str(v.date)[:10]} plenary {v.plenary}{derived} by {v.method}{tally} -> {v.outcome}")
     cov = signature_coverage()
     print(f"Signature coverage: signed named {cov['signed_named']}/{cov['signatories_total']}, "
           f"not signed named {cov['not_signed_named']}/{cov['non_signatories_total']}, "
@@ -119,6 +119,14 @@ def cmd_lookup(args) -> int:
     names = load("states").set_index("iso3")
     name_column = next((c for c in ("short_name", "name", "itu_name") if c in names.columns), None)
     print(f"{iso3}\t{names.loc[iso3, name_column]}" if name_column and iso3 in names.index else iso3)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from wcit_data.publish.export import export
+
+    files = export(args.directory, args.format, tables=args.tables or None)
+    print(f"Wrote {len(files)} file(s) to {args.directory}: " + ", ".join(f.name for f in files))
     return 0
 
 
@@ -191,6 +199,14 @@ def parser() -> argparse.ArgumentParser:
     lk = sub.add_parser("lookup", help="resolve a state name (ITU designation, speaker label, common name) to ISO3")
     lk.add_argument("name", help='state name, e.g. "Iran (Islamic Republic of)"')
     lk.set_defaults(func=cmd_lookup)
+    e = sub.add_parser("export", help="write the tables as csv (+ Frictionless descriptor), stata, parquet, "
+                       "sqlite or xlsx, with the codebook")
+    e.add_argument("--format", required=True, choices=["csv", "stata", "parquet", "sqlite", "xlsx"],
+                   help="csv: UTF-8 + datapackage.json; stata: .dta 118 with labels; sqlite: one file with keys; "
+                        "xlsx: one workbook with a codebook sheet; parquet: the shipped files")
+    e.add_argument("directory", type=Path, help="output folder (created if missing)")
+    e.add_argument("--tables", nargs="+", default=None, metavar="TABLE", help="only these tables (default: all)")
+    e.set_defaults(func=cmd_export)
     i = sub.add_parser("ingest-transcript", help="register a CART transcript; its turns enter the next build")
     i.add_argument("file", help="CART transcript text file")
     i.add_argument("--plenary", type=int, required=True, help="plenary meeting number")

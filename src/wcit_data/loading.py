@@ -87,14 +87,11 @@ def load(name: str):
     """
     check_table_name(name)
     data = read_verified_bytes(f"{name}.parquet")
-    # lazy imports keep `import wcit_data` light; ParquetFile skips the slower dataset layer of read_parquet
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    # lazy import keeps `import wcit_data` light; the reader avoids importing pyarrow.parquet (see its docstring)
+    from wcit_data.dtypes import apply_types, read_parquet_bytes
 
-    frame = pq.ParquetFile(pa.BufferReader(data)).read().to_pandas()
-    frame.attrs["table"] = name
-    frame.attrs["description"] = _resource(name).get("description", "")
-    return frame
+    frame = read_parquet_bytes(data).to_pandas(use_threads=False, date_as_object=False)
+    return apply_types(frame, name)  # the published dtypes; attrs: table, description, licence, citation
 
 
 def _resource(name: str) -> dict:

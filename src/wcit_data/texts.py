@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from wcit_data.validation import check_choice, check_columns
+
 # Official-language equivalents of terms the post's debate counts (lower-case; matched case-insensitively).
 EQUIVALENTS = {
     "internet": ["internet", "интернет", "互联网", "因特网", "الإنترنت", "الانترنت"],
@@ -27,6 +29,45 @@ def count_terms(text: str, terms: list[str]) -> int:
 def margin_sort_key(margin: str):
     m = re.match(r"(\d+)(.*)", str(margin))
     return (int(m.group(1)), m.group(2)) if m else (10**6, str(margin))
+
+
+PROVISION_COLUMNS = ["instrument", "part", "article", "margin_no", "lang", "text", "official", "source_id"]
+
+
+def _provisions(provisions):
+    """The shipped provisions table, or the caller's frame after checking it has the needed columns."""
+    if provisions is None:
+        from wcit_data.loading import load
+
+        return load("provisions")
+    check_columns("provisions", provisions.columns, PROVISION_COLUMNS)
+    return provisions
+
+
+def _allowed(column: str) -> list[str]:
+    """Allowed values of a provisions column, from the published schema."""
+    from wcit_data.dtypes import column_dtypes
+
+    return list(column_dtypes("provisions")[column].categories)
+
+
+def check_instrument(instrument: str) -> str:
+    """``instrument`` if the provisions table knows it ('ITR 2012', 'ITR 1988'); else ValueError."""
+    return check_choice("instrument", instrument, _allowed("instrument"))
+
+
+def check_part(part: str, provisions) -> str:
+    """``part`` if some provision is in that part (case-insensitive); else ValueError listing the parts."""
+    parts = sorted(set(provisions["part"].dropna().astype(str)))
+    matched = [p for p in parts if p.lower() == str(part).lower()]
+    return matched[0] if matched else check_choice("part", part, parts)
+
+
+def check_term(term: str) -> str:
+    if not isinstance(term, str) or not term.strip():
+        raise ValueError(f"term must be a non-empty string, got {term!r}; e.g. one of "
+                         f"{', '.join(EQUIVALENTS)} (these also count their official-language equivalents).")
+    return term
 
 
 def known_margins(provisions, instrument: str, part: str | None = None) -> set[str]:
@@ -55,17 +96,16 @@ def mentions(term: str, instrument: str | None = None, part: str | None = None, 
     """
     import pandas as pd
 
-    from wcit_data.loading import load
-
-    prov = load("provisions") if provisions is None else provisions
+    check_term(term)
+    prov = _provisions(provisions)
     prov = prov[prov["official"]]
-    if instrument:
-        prov = prov[prov["instrument"] == instrument]
-    if part:
-        prov = prov[prov["part"].str.lower() == part.lower()]
+    if instrument is not None:
+        prov = prov[prov["instrument"] == check_instrument(instrument)]
+    if part is not None:
+        prov = prov[prov["part"].astype(str).str.lower() == check_part(part, prov).lower()]
     forms = terms_for(term)
     rows = []
-    for (inst, prt, lang), grp in prov.groupby(["instrument", "part", "lang"], sort=True):
+    for (inst, prt, lang), grp in prov.groupby(["instrument", "part", "lang"], sort=True, observed=True):
         known = known_margins(prov, inst, prt)
         got = set(grp["margin_no"].dropna())
         n = count_terms(" ".join(grp["text"]), forms)
@@ -100,7 +140,7 @@ def joined(texts: dict[str, str], margins) -> str:
 def article_margins(provisions) -> dict[tuple[str, str], set[str]]:
     """(instrument, article) -> margin numbers retrieved in any language (a language-independent structure)."""
     sub = provisions[provisions["official"] & (provisions["part"] == "Article") & provisions["margin_no"].notna()]
-    return {key: set(grp["margin_no"]) for key, grp in sub.groupby(["instrument", "article"])}
+    return {key: set(grp["margin_no"]) for key, grp in sub.groupby(["instrument", "article"], observed=True)}
 
 
 def similarity(a: str, b: str) -> float:
@@ -118,9 +158,11 @@ def compare_articles(provisions=None, lang_order=("en", "fr", "es", "ru", "zh"))
     """
     import pandas as pd
 
-    from wcit_data.loading import load
-
-    prov = load("provisions") if provisions is None else provisions
+    prov = _provisions(provisions)
+    if isinstance(lang_order, str):
+        lang_order = (lang_order,)
+    for lang in lang_order:
+        check_choice("language", lang, _allowed("lang"))
     old, new = article_texts(prov, "ITR 1988"), article_texts(prov, "ITR 2012")
     articles = sorted({a for a, _ in old} | {a for a, _ in new}, key=margin_sort_key)
     margins = article_margins(prov)
@@ -167,9 +209,7 @@ def prevailing_language(provisions=None) -> dict:
     >>> prevailing_language()["lang"]
     'fr'
     """
-    from wcit_data.loading import load
-
-    prov = load("provisions") if provisions is None else provisions
+    prov = _provisions(provisions)
     formula = prov[(prov["instrument"] == "ITR 2012") & prov["official"]]
     for lang, patterns in PREVAILING_PATTERNS.items():
         for row in formula.itertuples(index=False):
@@ -190,15 +230,14 @@ def margin_gaps(instrument: str = "ITR 2012", provisions=None):
     """
     import pandas as pd
 
-    from wcit_data.loading import load
-
-    prov = load("provisions") if provisions is None else provisions
+    check_instrument(instrument)
+    prov = _provisions(provisions)
     sub = prov[(prov["instrument"] == instrument) & prov["official"] & prov["margin_no"].notna()]
-    numbered = sub[sub["margin_no"].str.fullmatch(r"\d+")]
+    numbered = sub[sub["margin_no"].astype(str).str.fullmatch(r"\d+")]
     pages: dict[int, set[str]] = {}
     for r in numbered.itertuples(index=False):
         pages.setdefault(int(r.margin_no), set()).add(r.source_id)
-    suffixed = {int(x) for x in sub["margin_no"].str.extract(r"^(\d+)[A-Za-z]", expand=False).dropna()}
+    suffixed = {int(x) for x in sub["margin_no"].astype(str).str.extract(r"^(\d+)[A-Za-z]", expand=False).dropna()}
     known = sorted(pages)
     rows = []
     for lo, hi in zip(known, known[1:]):

@@ -10,6 +10,7 @@ import pandas as pd
 from wcit_data import __version__
 from wcit_data.build.schemas import MODELS, table_metadata
 
+FULL_DATE = r"\d{4}-\d{2}-\d{2}"
 DATA_LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": "Creative Commons Attribution 4.0 (curated tables); third-party texts keep their owners' terms"}
 
@@ -48,6 +49,9 @@ def table_schema(name: str) -> dict:
                 constraints["maximum"] = stats["max_value"]
         if col.unique:
             constraints["unique"] = True
+        if constraints.get("pattern") == FULL_DATE:  # written as date32 (build/arrow.py)
+            f["type"] = "date"
+            del constraints["pattern"]
         if constraints:
             f["constraints"] = constraints
         fields.append(f)

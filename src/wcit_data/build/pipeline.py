@@ -17,6 +17,7 @@ import pyarrow as pyarrow_lib
 import pyarrow.parquet as pq
 
 from wcit_data.build import derive
+from wcit_data.build.arrow import add_state_names, arrow_table
 from wcit_data.claims import claims_table
 from wcit_data.build.package import build_descriptor, export_schemas
 from wcit_data.build.schemas import MODELS, table_metadata
@@ -73,6 +74,7 @@ class Build:
         registry = SourceRegistry(self.inputs.sources)
         self.errors += registry.integrity_errors()
         self.tables = derive.all_tables(self.inputs, registry, self.errors)
+        add_state_names(self.tables)
         for name in self.tables:
             self._validate(name)
         self._check_keys()
@@ -140,7 +142,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path, schemas_dir: P
         if stale.stem not in tables:
             stale.unlink()
     for name, frame in tables.items():
-        table = pyarrow_lib.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+        table = arrow_table(name, frame)
         pq.write_table(table, out_dir / f"{name}.parquet", compression="zstd", write_statistics=False)
     descriptor = build_descriptor(tables, SourceRegistry(inputs.sources))
     (out_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",

@@ -47,6 +47,11 @@ def iso3_field(description="ISO 3166-1 alpha-3 code of the Member State.", nulla
     return pa.Field(description=description, str_matches=ISO3, nullable=nullable)
 
 
+def state_name_field(nullable: bool = False) -> pa.Field:
+    return pa.Field(description="Short name of the state (`states.short_name`), added by the build beside `iso3`.",
+                    nullable=nullable)
+
+
 def meta(description: str, primary_key: list[str] | None = None, foreign_keys=None, title=None):
     return {"description": description, "primary_key": primary_key or [],
             "foreign_keys": foreign_keys or [], "title": title}
@@ -155,6 +160,7 @@ BALLOTS = ["yes", "no", "abstain", "did_not_vote"]  # only for decisions taken b
 class BallotReports(Base):
     vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     ballot: Series[str] = col("How the source says the state voted; only for decisions whose method is `vote` "
                                "(objections to a decision taken without a vote are in `interventions`/`positions`).",
                                isin=BALLOTS)
@@ -170,6 +176,7 @@ class BallotReports(Base):
 class Ballots(Base):
     vote_id: Series[str] = col("Decision identifier (see `votes`).", str_matches=SLUG)
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     ballot: Series[str] = col("How the state voted, only where a source says so; `unknown` otherwise (never inferred); "
                                "`conflicting` when reports disagree.", isin=[*BALLOTS, UNKNOWN, "conflicting"])
     n_reports: Series[Int] = pa.Field(description="Rows in `ballot_reports` for this state and decision.", ge=0)
@@ -270,6 +277,7 @@ class StateAliases(Base):
     alias_key: Series[str] = col("Normalised lookup key (casefolded, accent- and punctuation-free, other scripts "
                                  "kept); for an ISO code (kind iso_code) the code itself, matched in upper case only.")
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     kind: Series[str] = col("Where the alias comes from: ITU designation, transcript speaker label, ISO 3166-1 "
                             "name or code, CLDR territory name (cldr_name; defines ambiguous names), World Bank "
                             "name, a name with its ISO3 code on one line of a data extract (dataset_name), or a "
@@ -287,6 +295,7 @@ class StateAliases(Base):
 
 class Participation(Base):
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     attribute: Series[str] = col("What is reported.", isin=[
         "present", "credentials", "delegation_size", "delegation_includes_non_government"])
     value: Series[str] = col("Value as the source gives it.")
@@ -321,6 +330,7 @@ SIGN_STATUS = ["signed", "did_not_sign", UNKNOWN]
 
 class SignatureReports(Base):
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     status: Series[str] = col("Reported status for the Final Acts on 14 Dec 2012.", isin=SIGN_STATUS)
     date: Series[str] = col("Date given by the source.", nullable=True, str_matches=DATE)
     evidence_kind: Series[str] = col("direct (names the state), group_statement (names a group; see derivation) "
@@ -339,6 +349,7 @@ class SignatureReports(Base):
 
 class Signatures(Base):
     iso3: Series[str] = pa.Field(description="ISO3 of the Member State.", str_matches=ISO3, unique=True)
+    state_name: Series[str] = state_name_field()
     status: Series[str] = col("Resolved status for the Final Acts on 14 Dec 2012.", isin=SIGN_STATUS)
     date: Series[str] = col("Signature date where known.", nullable=True, str_matches=DATE)
     evidence_kind: Series[str] = col("Kind of evidence behind `status` (none when unknown).",
@@ -357,6 +368,7 @@ class Signatures(Base):
 
 class TreatyActions(Base):
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     action: Series[str] = col("Treaty action.", isin=["signature", "ratification", "accession", "approval",
                                                        "acceptance", "notification_of_non_application"])
     date: Series[str] = col("Date of the action.", nullable=True, str_matches=DATE_PARTIAL)
@@ -420,6 +432,7 @@ class Interventions(Base):
                                    isin=ORDER_BASIS)
     order_reasoning: Series[str] = col("The words or reasoning behind a secondary source's `order`.", nullable=True)
     iso3: Series[str] = iso3_field("Speaker's state (empty for the chair and non-state speakers).", nullable=True)
+    state_name: Series[str] = state_name_field(nullable=True)
     speaker: Series[str] = col("Speaker label as the source gives it.")
     speaker_role: Series[str] = col("state, chair, secretariat, interpreter, captioner, other.",
                                      isin=["state", "chair", "secretariat", "interpreter", "captioner", "other"])
@@ -441,6 +454,7 @@ class Interventions(Base):
 
 class Positions(Base):
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     issue: Series[str] = col("Issue.", isin=["preamble_amendment", "plen3_resolution", "final_acts_signing"])
     stance: Series[str] = col("Position on the issue.", isin=STANCES)
     intervention_ids: Series[str] = col("Intervention rows the position rests on (';'-separated).")
@@ -488,6 +502,7 @@ class Resolutions(Base):
 class Declarations(Base):
     decl_no: Series[str] = col("Declaration/reservation number as printed.")
     iso3: Series[str] = iso3_field(nullable=True)
+    state_name: Series[str] = state_name_field(nullable=True)
     state_as_written: Series[str] = col("State as the document names it.", nullable=True)
     kind: Series[str] = col("declaration, reservation or unknown.", isin=["declaration", "reservation", UNKNOWN])
     lang: Series[str] = col("ISO 639-1 language.", str_matches=r"^[a-z]{2}$")
@@ -534,6 +549,7 @@ class Claims(Base):
 
 class Covariates(Base):
     iso3: Series[str] = iso3_field()
+    state_name: Series[str] = state_name_field()
     variable: Series[str] = col("Variable name (see the codebook in README).")
     value: Series[str] = col("Value (as text; numeric variables parse as float).")
     year: Series[Int] = pa.Field(description="Year the value refers to.", ge=1988, le=2013)
