@@ -121,10 +121,13 @@ class SiteBuilder:
     # ---------------------------------------------------------------- inputs
     @staticmethod
     def _checkout_root(root):
+        """The checkout given, else the one found from the cwd; None when the package runs without one."""
+        if root is not None:
+            return Path(root)  # taken as given: a folder without snapshots makes pages that say so
         from wcit_data.build import find_root
 
         try:
-            return find_root(root)
+            return find_root()
         except FileNotFoundError:
             return None  # installed without a checkout: no snapshots, no notebooks; the pages say so
 
@@ -276,7 +279,7 @@ class SiteBuilder:
 
     def _copy_static(self):
         static = self.out / "static"
-        static.mkdir()
+        static.mkdir(parents=True, exist_ok=True)
         for item in resources.files("wcit_data.publish.site").joinpath("static").iterdir():
             if item.name.endswith((".css", ".js")):
                 (static / item.name).write_bytes(item.read_bytes())
