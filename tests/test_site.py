@@ -22,12 +22,14 @@ SCREENSHOTS_ENV = "WCIT_SITE_SCREENSHOTS"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The site built from the checkout, notebooks rendered as stored (executing them is tested elsewhere)."""
-    from wcit_data.publish.site import build_site
+    """The site built by `wcit-data site OUT` from the checkout, notebooks rendered as stored (executing them is
+    tested elsewhere), and its link report."""
+    from wcit_data.cli import main
+    from wcit_data.publish.site import check_site
 
     out = tmp_path_factory.mktemp("site")
-    report = build_site(out, execute_notebooks=False)
-    return out, report
+    assert main(["site", str(out), "--no-execute"]) == 0, "the command exits 1 when a link is broken"
+    return out, check_site(out)
 
 
 def test_link_check_finds_no_broken_link_or_anchor(site):
@@ -119,6 +121,15 @@ def test_home_page_states_the_known_gaps_with_numbers_from_the_data(site, tables
     assert 'id="quickstart"' in home and 'id="gaps"' in home
 
 
+def test_figures_and_notebooks_are_on_the_site_with_alt_text(site):
+    out, _ = site
+    figures = (out / "figures" / "index.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img src="[^"]+\.png" alt="([^"]*)"', figures)
+    assert len(alts) >= 3 and all(len(a) > 40 for a in alts)  # a description, not a title
+    notebooks = (out / "notebooks" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="0\d_[a-z_]+\.html"', notebooks)) == 5
+
+
 def test_source_pages_say_so_when_the_snapshot_is_not_available(tmp_path):
     from wcit_data.publish.site.builder import SiteBuilder
 
@@ -129,13 +140,6 @@ def test_source_pages_say_so_when_the_snapshot_is_not_available(tmp_path):
     page = (tmp_path / "site" / "sources" / "igp-2012-12-what-really-happened-in-dubai.html").read_text(encoding="utf-8")
     assert "not part of the installed package" in page and "https://global.asc.upenn.edu/" in page
     assert 'id="snapshot"' in page
-
-
-def test_cli_site_command_builds_the_site(tmp_path):
-    from wcit_data.cli import main
-
-    assert main(["site", str(tmp_path / "site"), "--no-execute"]) == 0
-    assert (tmp_path / "site" / "index.html").is_file()
 
 
 # ---------------------------------------------------------------- real browser
