@@ -127,7 +127,7 @@ def test_figures_and_notebooks_are_on_the_site_with_alt_text(site):
     alts = re.findall(r'<img src="[^"]+\.png" alt="([^"]*)"', figures)
     assert len(alts) >= 3 and all(len(a) > 40 for a in alts)  # a description, not a title
     notebooks = (out / "notebooks" / "index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'href="0\d_[a-z_]+\.html"', notebooks)) == 5
+    assert len(re.findall(r'href="0\d_[a-z0-9_]+\.html"', notebooks)) == 5
 
 
 def test_source_pages_say_so_when_the_snapshot_is_not_available(tmp_path):
