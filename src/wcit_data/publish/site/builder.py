@@ -121,15 +121,16 @@ class SiteBuilder:
     # ---------------------------------------------------------------- inputs
     @staticmethod
     def _checkout_root(root):
-        """The checkout given, else the one found from the cwd; None when the package runs without one."""
+        """The checkout given, else the one holding the cwd or this package (an editable install); None when the
+        package runs without one (then the pages say the snapshots and notebooks are not available)."""
         if root is not None:
             return Path(root)  # taken as given: a folder without snapshots makes pages that say so
-        from wcit_data.build import find_root
-
-        try:
-            return find_root()
-        except FileNotFoundError:
-            return None  # installed without a checkout: no snapshots, no notebooks; the pages say so
+        # the same search as build.find_root, which cannot be imported without the build extra (pandera)
+        for base in (Path.cwd().resolve(), Path(__file__).resolve().parents[4]):
+            for folder in (base, *base.parents):
+                if (folder / "data" / "sources" / "sources.csv").is_file():
+                    return folder
+        return None
 
     def _primary_key(self, name: str) -> list[str]:
         res = next(r for r in self.descriptor["resources"] if r["name"] == name)
