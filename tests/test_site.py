@@ -106,6 +106,9 @@ def test_claim_pages_show_the_claim_text_verdict_and_linked_evidence_rows(site, 
     assert "partly supported" in page
     refs = tables["claims"].set_index("claim_id").loc["curran-reservations-after-vote", "evidence_rows"].split(";")
     assert page.count('href="../tables/interventions.html#row-') >= len(refs)
+    iran = (out / "claims" / "iran-called-for-vote.html").read_text(encoding="utf-8")
+    explanation = iran.split('<p class="explanation">', 1)[1].split("</p>", 1)[0]
+    assert 'href="../sources/cyil-2013-vrbova-novakova-bulanek-wcit.html"' in explanation  # ids in prose link too
     uk = (out / "claims" / "uk-did-not-sign.html").read_text(encoding="utf-8")
     gbr = tables["signatures"].reset_index(drop=True)
     assert f'href="../tables/signatures.html#row-{gbr.index[gbr["iso3"] == "GBR"][0] + 1}"' in uk

@@ -17,9 +17,8 @@ passage on that page (``#ev-<hash of the normalised evidence>``).
 from __future__ import annotations
 
 import datetime as dt
-
 import os
-
+import re
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -116,6 +115,9 @@ class SiteBuilder:
         self.row_labels = {name: self._row_labels(name, frame) for name, frame in self.tables.items()}
         self.id_positions = self._id_positions()
         self.sources = self._source_pages()
+        # longest first, and not followed by more id characters: an id that prefixes another links only itself
+        ids = sorted(self.sources, key=len, reverse=True)
+        self.source_id_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
         self.env = self._environment()
 
     # ---------------------------------------------------------------- inputs
@@ -184,6 +186,16 @@ class SiteBuilder:
             return f"{source_href(source_id)}#{anchor}"
         return f"{source_href(source_id)}#snapshot"
 
+    def linked_text(self, value, up: str) -> Markup:
+        """Free text (explanations, notes) with every source id it mentions turned into a link."""
+        text = _text(value)
+        out, last = [], 0
+        for match in self.source_id_pattern.finditer(text):
+            out += [Markup.escape(text[last:match.start()]), self.source_link(match.group(0), up)]
+            last = match.end()
+        out.append(Markup.escape(text[last:]))
+        return Markup("").join(out)
+
     def source_link(self, source_id: str, up: str) -> Markup:
         title = _text(self.sources[source_id].row.get("title")) if source_id in self.sources else ""
         return Markup('<a class="sid" href="{}" title="{}">{}</a>').format(up + source_href(source_id), title, source_id)
@@ -218,7 +230,7 @@ class SiteBuilder:
             return Markup('<a href="{}claims/{}.html">{}</a>').format(up, text, text)
         if column == "url":
             return url_link(text)
-        return Markup.escape(text)
+        return self.linked_text(text, up)
 
     def reference_link(self, ref: str, up: str) -> Markup:
         resolved = resolve(ref, self.tables)
@@ -255,6 +267,7 @@ class SiteBuilder:
                            verdict_label=lambda v: VERDICT_LABELS.get(str(v), str(v)))
         env.filters["text"] = _text
         env.filters["urllink"] = url_link
+        env.filters["linked"] = self.linked_text
         return env
 
     def render(self, template: str, path: str, **context) -> None:
