@@ -32,7 +32,7 @@ from wcit_data import __version__
 from wcit_data.build.sources import EVIDENCE_PAIRS, kept_whole, sha256_file
 from wcit_data.publish.site.evidence import LocatedText, evidence_anchor, highlighted_html, locate
 from wcit_data.publish.site.links import LinkReport, check_site
-from wcit_data.publish.site.refs import resolve, split_refs
+from wcit_data.publish.site.refs import resolve, split_refs, text_of
 
 SITE_TITLE = "wcit-data"
 REPOSITORY = "https://github.com/wcit-data/wcit-data"
@@ -53,16 +53,10 @@ def build_date() -> str:
 
 
 def _missing(value) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # lists/arrays are values, not missing
-        return False
+    return text_of(value) == ""
 
 
-def _text(value) -> str:
-    return "" if _missing(value) else str(value)
+_text = text_of
 
 
 def url_link(value) -> Markup:
@@ -209,9 +203,9 @@ class SiteBuilder:
 
     # ---------------------------------------------------------------- cells
     def cell(self, table: str, column: str, value, row: dict, up: str) -> Markup:
-        if _missing(value):
+        text = text_of(value)
+        if not text:
             return Markup("")
-        text = str(value)
         if column in SOURCE_ID_COLUMNS and text in self.sources:
             return self.source_link(text, up)
         if column in SOURCE_ID_LIST_COLUMNS:
@@ -315,7 +309,7 @@ class SiteBuilder:
         sig = t["signatures"]
         status = sig["signature_status" if "signature_status" in sig.columns else "status"].astype(str)
         totals = t["conference_totals"]
-        adopted = totals[totals["adopted"].astype(bool)].set_index("measure")["figure"]
+        adopted = totals[totals["adopted"].fillna(False).astype(bool)].set_index("measure")["figure"]
         signatories, non_signatories = adopted.get("signatories"), adopted.get("non_signatories")
         gaps = [Markup(
             "<b>Who signed</b>: the sources name {} of the {} signatories and {} of the {} non-signatories; "

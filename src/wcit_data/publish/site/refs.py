@@ -21,8 +21,22 @@ class ResolvedRef:
     whole_table: bool = False
 
 
+def text_of(value) -> str:
+    """A cell as readers see it: missing -> "", a date stored as a midnight timestamp -> YYYY-MM-DD."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # list-like values are values
+        pass
+    if isinstance(value, pd.Timestamp) and value.tz is None and value == value.normalize():
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
 def _row_values(row) -> list[str]:
-    return [str(v) for v in row if v is not None and not (isinstance(v, float) and pd.isna(v)) and str(v) != ""]
+    return [t for t in map(text_of, row) if t]
 
 
 def _spells(key: str, values: list[str]) -> bool:
@@ -35,9 +49,7 @@ def _spells(key: str, values: list[str]) -> bool:
 
 
 def split_refs(cell) -> list[str]:
-    if cell is None or (isinstance(cell, float) and pd.isna(cell)) or str(cell) in ("", "<NA>", "nan"):
-        return []
-    return [r.strip() for r in str(cell).split(";") if r.strip()]
+    return [r.strip() for r in text_of(cell).split(";") if r.strip()]
 
 
 def resolve(ref: str, tables: dict[str, pd.DataFrame]) -> ResolvedRef:
