@@ -40,6 +40,7 @@ REPOSITORY = "https://github.com/wcit-data/wcit-data"
 SOURCE_ID_COLUMNS = {"source_id", "derivation_source_id", "transcript_source_id"}
 SOURCE_ID_LIST_COLUMNS = {"source_ids"}
 EVIDENCE_OF = {ev: sid for sid, ev in EVIDENCE_PAIRS}
+STATE_NAME_COLUMNS = {"state", "state_name", "short_name"}
 ROWS_SHOWN_PER_REFERENCE = 40  # a claim citing a whole covariate links the table for the rest
 VERDICT_LABELS = {"supported": "supported", "partly_supported": "partly supported",
                   "contradicted": "contradicted", "undetermined": "undetermined"}
@@ -234,7 +235,8 @@ class SiteBuilder:
 
     def display_columns(self, name: str) -> list[str]:
         columns = list(self.tables[name].columns)
-        if "iso3" in columns and name != "states":  # readers filter by state name, tables store iso3
+        # readers filter by state name; tables that store only iso3 get the name from states, for display
+        if "iso3" in columns and not STATE_NAME_COLUMNS & set(columns):
             columns.insert(columns.index("iso3") + 1, "state")
         return columns
 
@@ -243,7 +245,7 @@ class SiteBuilder:
         columns = self.display_columns(name)
         out = []
         for position, row in enumerate(frame.astype(object).to_dict("records")):
-            if "state" in columns:
+            if "state" in columns and "state" not in frame.columns:
                 row = {**row, "state": self.state_names.get(_text(row.get("iso3")), "")}
             cells = "".join(f"<td>{self.cell(name, c, row.get(c), row, up)}</td>" for c in columns)
             out.append(f'<tr id="{row_anchor(position)}"><td class="rownum"><a href="#{row_anchor(position)}">'
@@ -359,6 +361,7 @@ class SiteBuilder:
             cov = cov[cov["table"] == name].drop(columns=["table"])
             self.render("table.html", f"tables/{name}.html", name=name, book=book, coverage=cov.to_dict("records"),
                         columns=self.display_columns(name), rows=self.rows_html(name, "../"),
+                        state_added="state" in self.display_columns(name) and "state" not in self.tables[name].columns,
                         n_rows=len(self.tables[name]), example=self._example(name))
         self.render("tables.html", "tables/index.html", tables=self._table_summaries())
 
