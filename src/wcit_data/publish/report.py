@@ -14,12 +14,6 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--hide-scrollbars"]
 
 
-def notebooks_dir() -> Path:
-    from wcit_data.build import find_root
-
-    return find_root() / "notebooks"
-
-
 def execute_notebook(path: Path, timeout: int = 600):
     import nbformat
     from nbclient import NotebookClient
