@@ -154,8 +154,19 @@ def cmd_report(args) -> int:
     return run_report(Path(args.out), execute=not args.no_execute)
 
 
+def cmd_site(args) -> int:
+    """Build the static documentation site and check its links (exit 1 if any is broken)."""
+    from wcit_data.publish.site import build_site
+
+    links = build_site(Path(args.out), execute_notebooks=not args.no_execute)
+    print(f"site -> {Path(args.out) / 'index.html'}: {links.summary()}")
+    for problem in links.broken + links.external_resources:
+        print(f"  {problem}", file=sys.stderr)
+    return 0 if links.ok else 1
+
+
 def cmd_all(args) -> int:
-    """The main job: build and validate, summary, claim verdicts, notebooks to HTML, claims report."""
+    """The main job: build and validate, summary, claim verdicts, the site (notebooks executed), claims report."""
     for step in (cmd_build, cmd_summary, cmd_claims):
         code = step(args)
         if code:
@@ -215,13 +226,17 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--url", default=None, help="public address of the transcript")
     i.set_defaults(func=cmd_ingest)
     sub.add_parser("hash-sources", help="record snapshot sha256s in sources.csv").set_defaults(func=cmd_hash)
-    r = sub.add_parser("report", help="execute the notebooks to HTML and write the claims report")
+    r = sub.add_parser("report", help="build the site (notebooks executed) in OUT/site and the claims report")
     r.add_argument("--out", default="reports", help="output folder (default: reports)")
     r.add_argument("--no-execute", action="store_true", help="render the notebooks without executing them")
     r.set_defaults(func=cmd_report)
-    a = sub.add_parser("all", help="the main job: build, summary, claims, notebooks and report")
+    st = sub.add_parser("site", help="build the static documentation site into OUT (offline; links checked)")
+    st.add_argument("out", metavar="OUT", help="output folder for the site")
+    st.add_argument("--no-execute", action="store_true", help="render the notebooks as stored, without running them")
+    st.set_defaults(func=cmd_site)
+    a = sub.add_parser("all", help="the main job: build, summary, claims, the site with notebooks, claims report")
     a.add_argument("--out", type=Path, default=None, help="build output folder (default: src/wcit_data/data)")
-    a.add_argument("--reports", default="reports", help="folder for notebook HTML and the claims report")
+    a.add_argument("--reports", default="reports", help="folder for the site (REPORTS/site) and the claims report")
     a.set_defaults(func=cmd_all)
     return p
 
