@@ -84,9 +84,25 @@ class Sources(Base):
     snapshot: Series[str] = col("Path of the stored text under data/sources/.")
     sha256: Series[str] = col("SHA-256 of the stored snapshot file.", str_matches=r"^[0-9a-f]{64}$")
     n_chars: Series[Int] = pa.Field(description="Characters in the stored snapshot.", ge=1)
+    aliases: Series[str] = col("Former source_ids of this source (duplicates of the same URL merged into it; "
+                               "data/sources/aliases.csv), `;`-separated. Old ids still resolve.", nullable=True)
+    relation: Series[str] = col("What this source takes from another one: relays (a copy or wire story), reposts "
+                                "(the same text re-published), translates, quotes (its passage is a quotation of "
+                                "another source) or summarises; empty for an independent origin "
+                                "(data/sources/relations.csv).", nullable=True,
+                                isin=["relays", "reposts", "translates", "quotes", "summarises"])
+    derived_from: Series[str] = col("The stored source it relays, reposts, translates or quotes, or a label "
+                                    "`external:<name>` for an origin that is not stored.", nullable=True)
+    relation_evidence: Series[str] = col("Verbatim passage of this source's snapshot that shows the relation "
+                                         "(empty where the relation is read from the identical text).",
+                                         nullable=True)
+    origin: Series[str] = col("The independent origin of the text: this source_id, or what it derives from, "
+                              "followed transitively. Counts of 'independent reports' count distinct origins.")
 
     class Config:
-        metadata = meta("Registry of every source cited by any row; each has a stored text snapshot.", ["source_id"])
+        metadata = meta("Registry of every source cited by any row; each has a stored text snapshot. Relays, "
+                        "reposts and translations point to their origin (`origin`), so that counts of reports "
+                        "can count independent origins.", ["source_id"])
 
 
 class VoteReports(Base):
