@@ -23,9 +23,14 @@ def covariates_wide(covariates: pd.DataFrame, year: int = 2012) -> pd.DataFrame:
     return wide.reset_index()
 
 
+def _signatures(t: dict) -> pd.DataFrame:
+    """`signatures` with its status as `status` (the column is `signature_status` since 0.2)."""
+    return t["signatures"].rename(columns={"signature_status": "status"})
+
+
 def states_signatures_covariates_from_tables(t: dict) -> pd.DataFrame:
     states = t["states"][["iso3", "short_name", "present_wcit12"]]
-    sig = t["signatures"][["iso3", "status", "evidence_kind"]]
+    sig = _signatures(t)[["iso3", "status", "evidence_kind"]]
     wide = covariates_wide(t["covariates"])
     out = states.merge(sig, on="iso3", how="left").merge(wide, on="iso3", how="left")
     return out
@@ -81,7 +86,7 @@ def signing_by_rto_from_tables(t: dict) -> pd.DataFrame:
     cov = t["covariates"]
     rto = cov[cov["variable"] == "rto"][["iso3", "value"]].rename(columns={"value": "group"})
     states = t["states"][["iso3"]].merge(rto, on="iso3", how="left").fillna({"group": "no RTO listed"})
-    sig = states.merge(t["signatures"][["iso3", "status"]], on="iso3", how="left")
+    sig = states.merge(_signatures(t)[["iso3", "status"]], on="iso3", how="left")
     rows = []
     for group, g in sig.groupby("group", sort=True):
         signed, not_signed = int((g["status"] == "signed").sum()), int((g["status"] == "did_not_sign").sum())

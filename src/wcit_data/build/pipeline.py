@@ -133,7 +133,7 @@ class Build:
     def _check_evidence(self, registry: SourceRegistry, tables=None) -> None:
         known = set(registry.ids())
         for name, i, sid_col, sid, ev in evidence_pairs(tables or self.tables):
-            ev_col = "evidence" if sid_col == "source_id" else "derivation_evidence"
+            ev_col = sid_col.replace("source_id", "evidence")
             if pd.isna(sid) and pd.isna(ev):
                 continue
             if pd.isna(sid) or pd.isna(ev):

@@ -178,7 +178,8 @@ class SourceRegistry:
 
 
 # Columns that pair a source with a verbatim snippet of it.
-EVIDENCE_PAIRS = (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence"))
+EVIDENCE_PAIRS = (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence"),
+                  ("announced_source_id", "announced_evidence"))
 # Separator between retrieved passages of one snapshot.
 PASSAGE_SEPARATOR = re.compile(r"\n\s*\[(?:\.\.\.|…)\]\s*\n")
 # ITU documents may be kept as retrieved; data extracts are data, not prose.
