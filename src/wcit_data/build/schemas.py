@@ -141,6 +141,8 @@ class Votes(Base):
     abstain: Series[Int] = pa.Field(description="Abstentions (empty if no tally).", nullable=True, ge=0)
     outcome: Series[str] = col("Result.", isin=["adopted", "rejected", "unknown"])
     n_reports: Series[Int] = pa.Field(description="Rows in `vote_reports` for this decision.", ge=1)
+    n_independent: Series[Int] = pa.Field(description="Distinct independent origins (`sources.origin`) among those "
+                                          "rows: relays, reposts and translations count once.", ge=1)
     source_ids: Series[str] = col("All sources behind the adopted values (';'-separated).")
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
@@ -148,7 +150,9 @@ class Votes(Base):
     class Config:
         metadata = meta("One row per documented plenary decision on contested text; values are the adopted "
                         "reports of `vote_reports` (source_id/evidence: the report of the tally or, without one, "
-                        "of the method).", ["vote_id"], [SOURCE_FK])
+                        "of the method). Adopted reports are chosen by rule: outcome over intent, primary/official "
+                        "over press, a checkable public page that states the value, dated on the day over later, "
+                        "independent over relayed; language only breaks ties.", ["vote_id"], [SOURCE_FK])
 
 
 BALLOTS = ["yes", "no", "abstain", "did_not_vote"]

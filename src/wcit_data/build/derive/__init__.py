@@ -34,7 +34,7 @@ def all_tables(inputs, registry: SourceRegistry, errors: list[str]) -> dict[str,
     reports = inputs.read("vote_reports", columns("vote_reports"))
     reports["adopted"] = reports["adopted"].str.lower().eq("true")
     t["vote_reports"] = finish("vote_reports", reports, ["vote_id", "attribute", "source_id"])
-    t["votes"] = votes_table(t["vote_reports"], errors)
+    t["votes"] = votes_table(t["vote_reports"], errors, {sid: registry.origin(sid) for sid in registry.ids()})
     t["ballot_reports"] = simple(inputs, "ballot_reports", ["vote_id", "iso3", "source_id"])
     t["ballots"] = ballots_table(t["votes"], t["ballot_reports"], base)
     t["events"] = events_table(inputs.read("events", columns("events")))
