@@ -131,11 +131,17 @@ def african_amendment_vote_77_33_8(t) -> Verdict:
     tally = (int(v["yes"]), int(v["no"]), int(v["abstain"]))
     ev = [f"votes:{PREAMBLE_VOTE}"]
     reports = t["vote_reports"]
-    differing = reports[(reports["vote_id"] == PREAMBLE_VOTE) & reports["attribute"].isin(["yes", "no", "abstain"])
-                        & ~reports["adopted"]]
+    tallies = reports[(reports["vote_id"] == PREAMBLE_VOTE) & reports["attribute"].isin(["yes", "no", "abstain"])]
+    adopted_value = dict(zip(["yes", "no", "abstain"], tally))
+    differs = tallies["value"].astype(str) != tallies["attribute"].map(lambda a: str(adopted_value[a]))
+    # a source agrees only if every tally figure it gives matches
+    differing = tallies[tallies["source_id"].isin(set(tallies.loc[differs, "source_id"]))]
+    agreeing = tallies[~tallies["source_id"].isin(set(differing["source_id"]))]
     proposer = str(v["proposed_by"] or "")
     african = "afric" in proposer.lower()
-    note = f" {len(differing)} differing tally report(s) kept in vote_reports." if len(differing) else ""
+    note = (f" {_independent(t, agreeing['source_id'])} independent report(s) give this full tally "
+            f"({agreeing['source_id'].nunique()} in all); {_independent(t, differing['source_id'])} independent "
+            f"report(s) differ ({differing['source_id'].nunique()} in all), kept in vote_reports.")
     if tally == (77, 33, 8):
         verdict = "supported" if african else "partly_supported"
         return Verdict(verdict, f"Adopted tally {tally[0]}-{tally[1]}-{tally[2]}, outcome {v['outcome']}; proposer "
