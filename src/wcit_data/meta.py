@@ -43,10 +43,26 @@ def _bib_escape(text: str) -> str:
     return str(text).replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%")
 
 
+def resolve_source_id(source_id: str) -> str:
+    """The current id of a source: an id merged into another (same URL) resolves to the one kept.
+
+    >>> resolve_source_id("tradearabia-reuters-2012-12-14-us-refuses")
+    'tradearabia-2012-12-14-us-refuses-sign'
+    """
+    sources = load("sources")
+    if "aliases" not in sources.columns or source_id in set(sources["source_id"]):
+        return source_id
+    for sid, aliases in zip(sources["source_id"], sources["aliases"]):
+        if isinstance(aliases, str) and source_id in aliases.split(";"):
+            return sid
+    return source_id
+
+
 def cite(source_id: str | None = None) -> str:
-    """BibTeX for the package, or for one source of the registry."""
+    """BibTeX for the package, or for one source of the registry (old, merged ids resolve to the id kept)."""
     if source_id is None:
         return PACKAGE_BIBTEX.format(year=2026, version=__version__)
+    source_id = resolve_source_id(source_id)
     sources = load("sources").set_index("source_id")
     if source_id not in sources.index:
         import difflib

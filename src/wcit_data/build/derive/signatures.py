@@ -12,8 +12,8 @@ Rule (also in the codebook, `Signatures` model):
 * Reports are counted by independent origin (`sources.origin`): relays, reposts and translations of one text
   count once.
 * The report shown (`source_id`, `evidence`) is the best one supporting the status: stated over context,
-  direct over group, primary over press, dated 14 Dec 2012 over later (undated last), independent over relayed;
-  language (English first) and source_id only break ties.
+  direct over group, primary over press, dated 14 Dec 2012 over later in December over later or partly dated
+  (undated last), independent over relayed; language (English first) and source_id only break ties.
 """
 
 from __future__ import annotations
@@ -37,6 +37,17 @@ def shown_present(participation: pd.DataFrame, interventions: pd.DataFrame) -> s
     return set(present) | set(interventions["iso3"].dropna())
 
 
+def _date_tier(date: str) -> int:
+    """0: dated 14 Dec 2012; 1: later in December 2012; 2: later or only partly dated; 3: undated or earlier.
+
+    Within a tier the date does not order reports (a 16 Dec report is not better than a 17 Dec one)."""
+    if date == SIGNING_DAY:
+        return 0
+    if len(date) == 10 and SIGNING_DAY < date <= "2012-12-31":
+        return 1
+    return 2 if date > SIGNING_DAY else 3
+
+
 def rank_reports(reports: pd.DataFrame, kinds: dict, origins: dict, languages: dict) -> pd.DataFrame:
     """Sort reports best first by the documented rule."""
     date = reports["statement_date"].fillna("").astype(str)
@@ -44,8 +55,7 @@ def rank_reports(reports: pd.DataFrame, kinds: dict, origins: dict, languages: d
         "context": (reports["reading"] != "stated").astype(int),
         "group": (reports["evidence_kind"] != "direct").astype(int),
         "press": reports["source_id"].map(lambda s: kinds.get(s) != "primary").astype(int),
-        "date": date.map(lambda d: (0, d) if d == SIGNING_DAY else ((1, d) if len(d) == 10 and d > SIGNING_DAY
-                                                                      else (2, d))),
+        "date": date.map(_date_tier),
         "relayed": reports["source_id"].map(lambda s: origins.get(s, s) != s).astype(int),
         "lang": reports["source_id"].map(lambda s: languages.get(s) != "en").astype(int),
         "sid": reports["source_id"],
