@@ -30,6 +30,7 @@ def all_tables(inputs, registry: SourceRegistry, errors: list[str]) -> dict[str,
     t["participation"] = simple(inputs, "participation", ["iso3", "attribute", "source_id"])
     t["conference_totals"] = simple(inputs, "conference_totals", ["measure", "source_id", "value"])
     t["signature_reports"] = simple(inputs, "signature_reports", ["iso3", "source_id", "report_type", "evidence"])
+    t["signatures"] = signatures_table(base, t["signature_reports"], registry, t["participation"], errors)
     t["treaty_actions"] = simple(inputs, "treaty_actions", ["iso3", "date", "action", "source_id"])
     reports = inputs.read("vote_reports", columns("vote_reports"))
     reports["adopted"] = reports["adopted"].str.lower().eq("true")
@@ -41,8 +42,6 @@ def all_tables(inputs, registry: SourceRegistry, errors: list[str]) -> dict[str,
     t["sessions"] = sessions_table(inputs.read("sessions", columns("sessions")))
     t["interventions"] = interventions_table(inputs, registry, index)
     t["positions"] = positions_table(t["interventions"])
-    t["signatures"] = signatures_table(base, t["signature_reports"], registry, t["participation"],
-                                       t["interventions"], errors)
     t["states"] = (states_table(base, t["participation"], t["signatures"], t["interventions"])
                    if not base.empty else empty("states"))
     t["provisions"] = simple(inputs, "provisions", ["instrument", "lang", "source_id", "margin_no"])

@@ -6,7 +6,7 @@ Rule (also in the codebook, `Signatures` model):
   shown in `announced*`. Reports whose status is only read from context (a sentence cut before its verb,
   "did not support", "did back the motion", "nicht ratifiziert") never set it either.
 * A group statement resolves a member only if the statement is itself about the 144 accredited states, or the
-  member is shown present at WCIT-12 by a participation report or a documented intervention.
+  member is shown accredited (a credentials report, or a direct outcome report).
 * Direct reports beat group statements, primary sources beat press; disagreement within the strongest tier
   leaves the status `unknown` (confidence `conflicting`).
 * Reports are counted by independent origin (`sources.origin`): relays, reposts and translations of one text
@@ -29,12 +29,15 @@ SIGNING_DAY = "2012-12-14"
 MAX_COUNTS = {"signed": 89, "did_not_sign": 55}  # ITU: 89 of the 144 accredited signed, 55 did not
 
 
-def shown_present(participation: pd.DataFrame, interventions: pd.DataFrame) -> set[str]:
-    """States whose presence at WCIT-12 a source shows (not derived from signing: that would be circular)."""
-    present = participation.loc[(participation["attribute"] == "present")
-                                & participation["value"].astype(str).str.lower().str.startswith(("yes", "true", "present")),
-                                "iso3"]
-    return set(present) | set(interventions["iso3"].dropna())
+def shown_accredited(participation: pd.DataFrame, reports: pd.DataFrame) -> set[str]:
+    """States a source shows among the 144 accredited: a credentials report, or a direct outcome report that
+    states their signature or non-signature (both are defined among the accredited). Presence alone is not
+    enough: 151 states were present, 144 accredited."""
+    cred = participation.loc[(participation["attribute"] == "credentials")
+                             & participation["value"].astype(str).str.lower().str.startswith("yes"), "iso3"]
+    direct = reports.loc[(reports["report_type"] == "outcome") & (reports["reading"] == "stated")
+                         & (reports["evidence_kind"] == "direct"), "iso3"]
+    return set(cred) | set(direct)
 
 
 def _date_tier(date: str) -> int:
@@ -77,7 +80,7 @@ def _announcement(intentions: pd.DataFrame) -> dict:
             "announced_source_id": best["source_id"], "announced_evidence": best["evidence"]}
 
 
-def resolve_signature(reports: pd.DataFrame, present: bool, ctx: dict) -> dict:
+def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dict:
     kinds, origins, languages = ctx["kinds"], ctx["origins"], ctx["languages"]
     ranked = rank_reports(reports, kinds, origins, languages) if len(reports) else reports
     intentions = ranked[ranked["report_type"] == "intention"] if len(ranked) else ranked
@@ -88,12 +91,12 @@ def resolve_signature(reports: pd.DataFrame, present: bool, ctx: dict) -> dict:
         return out | {"signature_status": "unknown", "confidence": "none", "evidence_kind": "none",
                       "resolution": "no report"}
     outcomes = ranked[ranked["report_type"] == "outcome"]
-    group_ok = outcomes["source_id"].isin(ABOUT_THE_ACCREDITED) | present
+    group_ok = outcomes["source_id"].isin(ABOUT_THE_ACCREDITED) | accredited
     usable = outcomes[(outcomes["reading"] == "stated")
                       & ((outcomes["evidence_kind"] == "direct") | group_ok)]
     out["n_outcome_independent"] = usable["source_id"].map(lambda s: origins.get(s, s)).nunique()
     if usable.empty:
-        return out | _unresolved(ranked, outcomes, intentions, present)
+        return out | _unresolved(ranked, outcomes, intentions)
     tier = (usable["evidence_kind"] != "direct").astype(int) * 2 + usable["source_id"].map(
         lambda s: kinds.get(s) != "primary").astype(int)
     best = usable[tier == tier.min()]
@@ -119,20 +122,20 @@ def resolve_signature(reports: pd.DataFrame, present: bool, ctx: dict) -> dict:
         confidence = "single_outcome_report"
     note = f"; weaker outcome reports say {', '.join(others)} (kept in signature_reports)" if others else ""
     basis = ("group statement about the 144 accredited states" if top["source_id"] in ABOUT_THE_ACCREDITED
-             else "group statement; member shown present at WCIT-12") if top["evidence_kind"] != "direct" else "direct"
+             else "group statement; member shown accredited") if top["evidence_kind"] != "direct" else "direct"
     return out | shown | {"signature_status": status, "confidence": confidence,
                           "resolution": f"{_count_phrase(agree, origins)} state {status} as an outcome "
                                         f"(best: {basis}){note}"}
 
 
-def _unresolved(ranked, outcomes, intentions, present) -> dict:
+def _unresolved(ranked, outcomes, intentions) -> dict:
     """No stated outcome report: unknown, with the reason and the strongest report shown."""
     top = ranked.iloc[0]
     shown = {"source_id": top["source_id"], "evidence": top["evidence"], "derivation": top["derivation"]}
     group_only = outcomes[(outcomes["reading"] == "stated") & (outcomes["evidence_kind"] != "direct")]
     if len(group_only):
         why = ("only group statements that are not about the accredited states, and the state's accreditation "
-               "is not shown" + ("" if not present else ""))
+               "is not shown")
         confidence = "group_statement_unresolved"
     elif len(outcomes):
         why = "outcome reports only read from context (the source does not state it): " + "; ".join(
@@ -149,15 +152,15 @@ def _unresolved(ranked, outcomes, intentions, present) -> dict:
                     "resolution": f"unknown: {why}"}
 
 
-def signatures_table(states_base_frame, reports, registry, participation, interventions, errors=None) -> pd.DataFrame:
+def signatures_table(states_base_frame, reports, registry, participation, errors=None) -> pd.DataFrame:
     ctx = {"kinds": {r["source_id"]: r["kind"] for r in registry.rows},
            "languages": {r["source_id"]: r["language"] for r in registry.rows},
            "origins": {r["source_id"]: registry.origin(r["source_id"]) for r in registry.rows}}
-    present = shown_present(participation, interventions)
+    accredited = shown_accredited(participation, reports)
     rows = []
     for iso3 in states_base_frame["iso3"]:
         mine = reports[reports["iso3"] == iso3]
-        rows.append({"iso3": iso3, **resolve_signature(mine, iso3 in present, ctx)})
+        rows.append({"iso3": iso3, **resolve_signature(mine, iso3 in accredited, ctx)})
     frame = finish("signatures", pd.DataFrame(rows), ["iso3"])
     if errors is not None:
         errors += signature_errors(frame, reports)
