@@ -193,3 +193,50 @@ def test_owned_curated_files_cite_current_source_ids(root, name):
     registry = SourceRegistry(root / "data" / "sources")
     frame = pd.read_csv(root / "data" / "curated" / f"{name}.csv", dtype=str)
     assert not set(frame["source_id"]) & set(registry.aliases)
+
+
+def test_registry_refuses_shared_urls_truncated_urls_and_bad_relations(tmp_path):
+    import csv
+
+    from wcit_data.build.sources import REGISTRY_COLUMNS, RELATION_COLUMNS, SourceRegistry, sha256_file
+
+    (tmp_path / "text").mkdir()
+    rows = []
+    for sid, url in [("a-source", "https://example.org/x"), ("b-source", "https://example.org/x"),
+                     ("c-source", "https://studylib.net/doc/1/finished-transcript...")]:
+        path = tmp_path / "text" / f"{sid}.txt"
+        path.write_text("Some passage.\n", encoding="utf-8")
+        rows.append({"source_id": sid, "url": url, "sha256": sha256_file(path)})
+    with open(tmp_path / "sources.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=REGISTRY_COLUMNS)
+        writer.writeheader()
+        writer.writerows({k: r.get(k, "") for k in REGISTRY_COLUMNS} for r in rows)
+    with open(tmp_path / "relations.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=RELATION_COLUMNS)
+        writer.writeheader()
+        writer.writerow({"source_id": "a-source", "relation": "copies", "derived_from": "nowhere",
+                         "origin_label": "", "evidence": "not in the text", "note": ""})
+    (tmp_path / "aliases.csv").write_text("alias,source_id,reason\nold-id,gone-id,test\n", encoding="utf-8")
+    errors = "\n".join(SourceRegistry(tmp_path).integrity_errors())
+    assert "share the URL" in errors and "no usable URL" in errors
+    assert "relation 'copies' is not one of" in errors and "'nowhere' is not in sources.csv" in errors
+    assert "evidence not found verbatim" in errors and "points to unknown source 'gone-id'" in errors
+
+
+def test_rank_rule_orders_reports_as_documented():
+    from wcit_data.build.derive.signatures import rank_reports
+
+    reports = pd.DataFrame([
+        # (reading, evidence_kind, source, statement_date)
+        {"reading": "stated", "evidence_kind": "direct", "source_id": "press-later-en", "statement_date": "2012-12-17"},
+        {"reading": "stated", "evidence_kind": "direct", "source_id": "press-relay", "statement_date": "2012-12-14"},
+        {"reading": "stated", "evidence_kind": "direct", "source_id": "press-14-de", "statement_date": "2012-12-14"},
+        {"reading": "stated", "evidence_kind": "group_statement", "source_id": "official", "statement_date": "2012-12-14"},
+        {"reading": "context", "evidence_kind": "direct", "source_id": "official", "statement_date": "2012-12-14"},
+        {"reading": "stated", "evidence_kind": "direct", "source_id": "official", "statement_date": "2013"},
+    ])
+    kinds = {"official": "primary"}
+    origins = {"press-relay": "press-14-de"}
+    languages = {"press-later-en": "en", "press-relay": "en", "press-14-de": "de", "official": "en"}
+    ranked = rank_reports(reports, kinds, origins, languages)
+    assert list(ranked.index) == [5, 2, 1, 0, 3, 4]  # primary; 14 Dec independent (de) over its English relay
