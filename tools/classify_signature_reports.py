@@ -58,7 +58,6 @@ def classify(row: dict) -> tuple:
             return rtype, reported, reading, when, why
     if row["status"] == "unknown":
         return (*UNKNOWN_PRESENCE, None, None)
-    pub = published.get(row["source_id"], "")
     return "outcome", row["status"], "stated", None, None
 
 

@@ -67,9 +67,13 @@ def rank_reports(reports: pd.DataFrame, kinds: dict, origins: dict, languages: d
     return reports.loc[order]
 
 
+def independent_count(frame: pd.DataFrame, origins: dict) -> int:
+    """Distinct independent origins behind the rows (relays, reposts, translations of one text count once)."""
+    return frame["source_id"].map(lambda s: origins.get(s, s)).nunique() if len(frame) else 0
+
+
 def _count_phrase(frame: pd.DataFrame, origins: dict) -> str:
-    n_ind = frame["source_id"].map(lambda s: origins.get(s, s)).nunique()
-    return f"{n_ind} independent report(s), {len(frame)} in all"
+    return f"{independent_count(frame, origins)} independent report(s), {len(frame)} in all"
 
 
 def _announcement(intentions: pd.DataFrame) -> dict:
@@ -85,7 +89,7 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
     ranked = rank_reports(reports, kinds, origins, languages) if len(reports) else reports
     intentions = ranked[ranked["report_type"] == "intention"] if len(ranked) else ranked
     out = {"n_reports": len(reports),
-           "n_independent": reports["source_id"].map(lambda s: origins.get(s, s)).nunique() if len(reports) else 0,
+           "n_independent": independent_count(reports, origins),
            **_announcement(intentions)}
     if reports.empty:
         return out | {"signature_status": "unknown", "confidence": "none", "evidence_kind": "none",
@@ -94,7 +98,7 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
     group_ok = outcomes["source_id"].isin(ABOUT_THE_ACCREDITED) | accredited
     usable = outcomes[(outcomes["reading"] == "stated")
                       & ((outcomes["evidence_kind"] == "direct") | group_ok)]
-    out["n_outcome_independent"] = usable["source_id"].map(lambda s: origins.get(s, s)).nunique()
+    out["n_outcome_independent"] = independent_count(usable, origins)
     if usable.empty:
         return out | _unresolved(ranked, outcomes, intentions)
     tier = (usable["evidence_kind"] != "direct").astype(int) * 2 + usable["source_id"].map(
@@ -111,12 +115,11 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
     status = statuses[0]
     agree = usable[usable["reported"] == status]
     others = sorted(set(usable["reported"]) - {status})
-    n_ind = agree["source_id"].map(lambda s: origins.get(s, s)).nunique()
     if others:
         confidence = "conflicting"
     elif (agree["evidence_kind"] != "direct").all():
         confidence = "group_statement_only"
-    elif agree.loc[agree["evidence_kind"] == "direct", "source_id"].map(lambda s: origins.get(s, s)).nunique() >= 2:
+    elif independent_count(agree[agree["evidence_kind"] == "direct"], origins) >= 2:
         confidence = "corroborated"
     else:
         confidence = "single_outcome_report"
