@@ -59,7 +59,7 @@ def test_qatar_liechtenstein_iceland_are_unknown_with_their_reasoning(tables):
     qat = sig.loc["QAT"]
     assert qat["signature_status"] == "unknown" and qat["confidence"] == "intention_only"
     assert qat["announced"] == "will_not_sign" and str(qat["announced_date"]) == "2012-12-13"
-    assert "intentions" in qat["resolution"]
+    assert "no outcome report" in qat["resolution"] and "announced intention" in qat["resolution"]
     for iso3 in ("LIE", "ISL"):
         row = sig.loc[iso3]
         assert row["signature_status"] == "unknown"

@@ -73,7 +73,7 @@ def independent_count(frame: pd.DataFrame, origins: dict) -> int:
 
 
 def _count_phrase(frame: pd.DataFrame, origins: dict) -> str:
-    return f"{independent_count(frame, origins)} independent report(s), {len(frame)} in all"
+    return f"{independent_count(frame, origins)} independent outcome report(s) ({len(frame)} in all)"
 
 
 def _announcement(intentions: pd.DataFrame) -> dict:
@@ -127,32 +127,37 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
     basis = ("group statement about the 144 accredited states" if top["source_id"] in ABOUT_THE_ACCREDITED
              else "group statement; member shown accredited") if top["evidence_kind"] != "direct" else "direct"
     return out | shown | {"signature_status": status, "confidence": confidence,
-                          "resolution": f"{_count_phrase(agree, origins)} state {status} as an outcome "
-                                        f"(best: {basis}){note}"}
+                          "resolution": f"{_count_phrase(agree, origins)} state {status} (best: {basis}){note}"}
 
 
 def _unresolved(ranked, outcomes, intentions) -> dict:
-    """No stated outcome report: unknown, with the reason and the strongest report shown."""
+    """No stated outcome report: unknown, with the reasons and the strongest report shown."""
     top = ranked.iloc[0]
     shown = {"source_id": top["source_id"], "evidence": top["evidence"], "derivation": top["derivation"]}
     group_only = outcomes[(outcomes["reading"] == "stated") & (outcomes["evidence_kind"] != "direct")]
+    reasons = []
     if len(group_only):
-        why = ("only group statements that are not about the accredited states, and the state's accreditation "
-               "is not shown")
         confidence = "group_statement_unresolved"
+        reasons.append("only group statements that are not about the accredited states, and the state's "
+                       "accreditation is not shown")
     elif len(outcomes):
-        why = "outcome reports only read from context (the source does not state it): " + "; ".join(
-            sorted(set(outcomes["note"].dropna().str.split(".").str[0])))[:300]
         confidence = "context_only"
+        why = sorted(set(outcomes["note"].dropna().str.split(". ", regex=False).str[0]))
+        reasons.append("no outcome report states it; read from context only: " + "; ".join(why))
     elif len(intentions):
-        why = f"only announced intentions before or after the ceremony ({', '.join(sorted(set(intentions['reported'])))})"
         confidence = "intention_only"
+        reasons.append("no outcome report")
     else:
-        why = "reports exist but none is about signing"
         confidence = "none"
+        reasons.append("reports exist but none is about signing")
+    if len(intentions):
+        said = intentions.drop_duplicates(["reported", "source_id"]).head(3)
+        reasons.append("announced intention(s), which never set a status: " + "; ".join(
+            f"{r.reported} ({r.statement_date if isinstance(r.statement_date, str) else 'undated'}, {r.source_id})"
+            for r in said.itertuples(index=False)))
     return shown | {"signature_status": "unknown", "confidence": confidence,
                     "evidence_kind": "group_statement" if confidence == "group_statement_unresolved" else "none",
-                    "resolution": f"unknown: {why}"}
+                    "resolution": "unknown: " + "; and ".join(reasons)}
 
 
 def signatures_table(states_base_frame, reports, registry, participation, errors=None) -> pd.DataFrame:
