@@ -240,3 +240,11 @@ def test_rank_rule_orders_reports_as_documented():
     languages = {"press-later-en": "en", "press-relay": "en", "press-14-de": "de", "official": "en"}
     ranked = rank_reports(reports, kinds, origins, languages)
     assert list(ranked.index) == [5, 2, 1, 0, 3, 4]  # primary; 14 Dec independent (de) over its English relay
+
+
+def test_audit_doc_states_the_current_counts(tables, root):
+    doc = (root / "docs" / "audit" / "signatures-and-sources.md").read_text(encoding="utf-8")
+    status = _sig(tables)["signature_status"].value_counts()
+    assert f"| all | {status['did_not_sign']} | {status['signed']} | {status['unknown']} | 193 |" in doc
+    for level, n in _sig(tables)["confidence"].astype(str).value_counts().items():
+        assert any(line.startswith(f"| {level} |") and line.rstrip().endswith(f"| {n} |") for line in doc.splitlines()), level
