@@ -61,7 +61,9 @@ def scratch_checkout(tmp_path):
 def test_build_collects_every_error_at_once(scratch_checkout):
     votes = scratch_checkout / "data" / "curated" / "vote_reports.csv"
     text = votes.read_text(encoding="utf-8")
-    text = text.replace("preamble-2012-12-13,method,proper voting,vote,", "preamble-2012-12-13,method,proper voting,ballot,", 1)
+    adopted_method = next(line for line in text.splitlines()
+                          if line.startswith("preamble-2012-12-13,method,") and ",vote,true," in line)
+    text = text.replace(adopted_method, adopted_method.replace(",vote,true,", ",ballot,true,"), 1)
     votes.write_text(text, encoding="utf-8")
     events = scratch_checkout / "data" / "curated" / "events.csv"
     events.write_text(events.read_text(encoding="utf-8").replace(",CET,", ",Mars/Olympus,", 1), encoding="utf-8")

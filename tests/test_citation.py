@@ -21,16 +21,6 @@ from wcit_data.citation import package_citation, parse_creators, table_source_id
 
 # biblatex types -> what classic BibTeX styles (and pybtex's "plain") use for them
 BIBTEX_FALLBACK = {"report": "techreport", "online": "misc", "dataset": "misc"}
-# Addresses another helper repairs in sources.csv (truncated "..." or a file path); remove after the merge.
-KNOWN_BAD_URLS = {
-    "btk-2012-12-20-wcit-basin-aciklamasi", "cart-2012-12-10-1930-evening", "cart-plenary11-2012-12-12",
-    "cart-plenary12-2012-12-13", "cart-plenary14-2012-12-13", "cart-plenary15-2012-12-13",
-    "cart-plenary7-2012-12-11", "cart-plenary8-2012-12-12", "context-freedom-house-2012",
-    "context-internet-users-2011-2012", "context-polity5-2012", "context-vdem-2012",
-    "github-itu-letter-codes-java-46894333271", "studylib-13201387-buthelezi-2013-07-durban-wcit-report-back",
-}
-
-
 @pytest.fixture(scope="module")
 def sources():
     return wd.load_sources().set_index("source_id")
@@ -88,20 +78,19 @@ def test_every_source_entry_renders_with_its_fields(all_entries, sources):
             assert ";" not in str(person), (key, person)
 
 
-@pytest.mark.parametrize("source_id", sorted(KNOWN_BAD_URLS))
-def test_known_bad_urls_are_still_flagged(source_id, all_entries):
-    url = all_entries[source_id].fields.get("url", "")
-    if url and not url.endswith("..."):
-        pytest.fail(f"{source_id} has a full URL now: remove it from KNOWN_BAD_URLS")
-    pytest.xfail("sources.csv address repaired by another branch")
-
-
-def test_every_other_source_has_a_full_url(all_entries):
+def test_every_url_is_full_or_absent_with_a_reason(all_entries, sources):
+    """No truncated ("...") or file-path address: a full http(s) URL, or none and the notes say why."""
     for key, entry in all_entries.items():
-        if key in KNOWN_BAD_URLS:
-            continue
         url = entry.fields.get("url", "")
+        if not url:
+            why = " ".join(str(sources.loc[key, c]) for c in ("notes", "publisher", "retrieved_via")).lower()
+            assert re.search(r"truncat|not reported|not returned", why), (key, "no URL and no reason given")
+            continue
         assert url.startswith(("http://", "https://")) and not url.endswith("..."), (key, url)
+
+
+def test_file_path_addresses_became_upstream_urls(all_entries):
+    assert all_entries["context-freedom-house-2012"].fields["url"].startswith("https://github.com/")
 
 
 def test_authors_are_persons_or_braced_organisations(all_entries):

@@ -27,7 +27,7 @@ def test_csv_round_trips_and_its_descriptor_validates(exported):
     sig = pd.read_csv(folder / "signatures.csv", encoding="utf-8", keep_default_na=False, na_values=[""])
     shipped = wcit_data.load_signatures()
     assert len(sig) == 193 and list(sig.columns) == list(shipped.columns)
-    assert (sig["status"] == "signed").sum() == (shipped["status"] == "signed").sum()
+    assert (sig["signature_status"] == "signed").sum() == (shipped["signature_status"] == "signed").sum()
     # Namibia's ISO2 "NA" must survive as text; non-ASCII text stays UTF-8
     states = pd.read_csv(folder / "states.csv", keep_default_na=False, na_values=[""])
     assert states.set_index("iso3").loc["NAM", "iso2"] == "NA"
@@ -43,11 +43,11 @@ def test_stata_has_variable_and_value_labels(exported):
         labels = reader.value_labels()
         variable_labels = reader.variable_labels()
         assert reader.data_label.startswith("wcit-data signatures")
-    assert labels["status"] == {1: "signed", 2: "did_not_sign", 3: "unknown"}
-    assert variable_labels["status"].startswith("Resolved status")
+    assert labels["signature_status"] == {1: "signed", 2: "did_not_sign", 3: "unknown"}
+    assert variable_labels["signature_status"].startswith("Did the state sign")
     shipped = wcit_data.load_signatures()
     assert len(frame) == 193
-    assert (frame["status"].astype(str) == shipped["status"].astype(str)).all()
+    assert (frame["signature_status"].astype(str) == shipped["signature_status"].astype(str)).all()
     assert (frame["date"].dropna() == shipped["date"].dropna().reset_index(drop=True).values).all()
     # unused categories are labelled too; an all-missing text column and a long text (strL) are written
     with pd.io.stata.StataReader(folder / "votes.dta") as reader:
@@ -64,11 +64,11 @@ def test_sqlite_has_tables_keys_and_comments(exported):
     with sqlite3.connect(files[0]) as con:
         names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert names == {*wcit_data.list_tables(), "_codebook"}
-        assert con.execute("SELECT count(*) FROM signatures WHERE status = 'signed'").fetchone()[0] == \
-            int((wcit_data.load_signatures()["status"] == "signed").sum())
+        assert con.execute("SELECT count(*) FROM signatures WHERE signature_status = 'signed'").fetchone()[0] == \
+            int((wcit_data.load_signatures()["signature_status"] == "signed").sum())
         sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'signatures'").fetchone()[0]
         assert 'PRIMARY KEY ("iso3")' in sql and 'REFERENCES "states" ("iso3")' in sql
-        assert "-- Resolved status for the Final Acts" in sql
+        assert "-- Did the state sign the Final Acts" in sql
         fks = con.execute("PRAGMA foreign_key_list(ballots)").fetchall()
         assert {fk[2] for fk in fks} == {"sources", "states", "votes"}
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -86,14 +86,14 @@ def test_xlsx_has_every_table_and_a_codebook(exported):
     assert list(sheets)[0] == "codebook" and set(sheets) == {"codebook", *wcit_data.list_tables()}
     assert len(sheets["covariates"]) == len(wcit_data.load_covariates())
     book = sheets["codebook"]
-    assert book.loc[(book["table"] == "signatures") & (book["column"] == "status"), "allowed_values"].item() == \
+    assert book.loc[(book["table"] == "signatures") & (book["column"] == "signature_status"), "allowed_values"].item() == \
         "signed; did_not_sign; unknown"
 
 
 def test_parquet_export_is_the_shipped_files(exported):
     folder, _ = exported["parquet"]
     again = pd.read_parquet(folder / "signatures.parquet")
-    assert len(again) == 193 and isinstance(again["status"].dtype, pd.CategoricalDtype)
+    assert len(again) == 193 and isinstance(again["signature_status"].dtype, pd.CategoricalDtype)
 
 
 def test_bad_format_and_table_are_refused(tmp_path):

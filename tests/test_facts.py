@@ -86,14 +86,14 @@ def test_adopted_conference_totals(tables):
 def test_signature_counts_never_exceed_reported_totals(tables):
     s = tables["signatures"]
     assert len(s) == 193
-    assert (s["status"] == "signed").sum() <= 89
-    assert (s["status"] == "did_not_sign").sum() <= 55
-    known = s[s["status"] != "unknown"]
+    assert (s["signature_status"] == "signed").sum() <= 89
+    assert (s["signature_status"] == "did_not_sign").sum() <= 55
+    known = s[s["signature_status"] != "unknown"]
     assert known["evidence"].notna().all()
 
 
 def test_known_signature_facts(tables):
-    s = tables["signatures"].set_index("iso3")["status"]
+    s = tables["signatures"].set_index("iso3")["signature_status"]
     for iso3 in ["USA", "GBR", "CAN", "SWE", "NZL", "AUS", "JPN"]:
         assert s[iso3] == "did_not_sign", iso3
     for iso3 in ["RUS", "CHN", "ARE", "BRA", "KOR", "GHA"]:

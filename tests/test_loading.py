@@ -79,7 +79,7 @@ def test_describe_is_generated_from_the_schema():
             "outcome", "source_id", "evidence"} <= set(cols)
     assert "temperature_of_the_room" in cols["method"]["allowed_values"]
     assert book["primary_key"] == ["vote_id"] and book["rows"] == len(wcit_data.load_votes())
-    assert "cyil-2013-vrbova-novakova-bulanek-wcit" in book["sources"]
+    assert "ifex-article19-2013-01-04-wcit-what-happened" in book["sources"]
 
 
 def test_cite_package_and_source():

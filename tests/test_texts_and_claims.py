@@ -59,7 +59,7 @@ def test_a_verdict_changes_when_the_data_changes(tables):
     t["votes"] = votes
     assert CHECKS["african_amendment_vote_77_33_8"](t).verdict == "contradicted"
     sig = t["signatures"].copy()
-    sig.loc[sig["iso3"] == "GBR", "status"] = "signed"
+    sig.loc[sig["iso3"] == "GBR", "signature_status"] = "signed"
     t["signatures"] = sig
     assert CHECKS["uk_did_not_sign"](t).verdict == "contradicted"
 

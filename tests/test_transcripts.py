@@ -70,7 +70,7 @@ def test_plenary15_second_copy_is_dropped(text):
 
 
 @pytest.mark.parametrize("sid", ["cart-plenary15-2012-12-13", "cart-plenary10-2012-12-12",
-                                 "cart-plenary17-closing-2012-12-14", "cart-closing-plenary-2012-12-14"])
+                                 "cart-plenary17-closing-2012-12-14"])  # cart-closing-plenary-2012-12-14 merged into it (same URL)
 def test_page_headers_and_service_notices_are_not_in_turns(text, sid):
     for t in parse_transcript(text(sid)):
         for furniture in ("Services provided by", "Services Provided by", "Caption First", "Transcript of",

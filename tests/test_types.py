@@ -52,7 +52,7 @@ def test_dates_instants_counts_and_flags(tables):
 
 def test_parquet_carries_the_types():
     schema = pq.ParquetFile(SHIPPED / "signatures.parquet").schema_arrow
-    assert str(schema.field("status").type) == "dictionary<values=string, indices=int8, ordered=0>"
+    assert str(schema.field("signature_status").type) == "dictionary<values=string, indices=int8, ordered=0>"
     assert str(schema.field("date").type) == "date32[day]"
     assert str(pq.ParquetFile(SHIPPED / "events.parquet").schema_arrow.field("utc").type) == "timestamp[ns, tz=UTC]"
     assert str(schema.field("n_reports").type) == "int64"
@@ -69,14 +69,14 @@ def test_duckdb_reads_the_types():
     sig = wcit_data.load_signatures()
     described = {row[0]: row[1] for row in con.execute("DESCRIBE SELECT * FROM sig").fetchall()}
     assert described["evidence_kind"].startswith("ENUM('direct', 'group_statement', 'conflicting', 'none')")
-    signed = con.execute("SELECT count(*) FROM sig WHERE status = 'signed'").fetchone()[0]
-    assert signed == int((sig["status"] == "signed").sum()) > 0
+    signed = con.execute("SELECT count(*) FROM sig WHERE signature_status = 'signed'").fetchone()[0]
+    assert signed == int((sig["signature_status"] == "signed").sum()) > 0
 
 
 def test_polars_reads_the_types():
     pl = pytest.importorskip("polars")
     frame = pl.read_parquet(SHIPPED / "signatures.parquet")
-    assert frame.schema["status"] == pl.Categorical
+    assert frame.schema["signature_status"] == pl.Categorical
     assert frame.schema["date"] == pl.Date
     assert frame.schema["n_reports"] == pl.Int64
 

@@ -78,6 +78,8 @@ NOTEBOOKS = {
 ("code", "fig = maps.confidence_map(states, sig)\nshow(fig)"),
 ("code", "fig = figures.signing_by_group(analysis.signing_by_rto(), 'Signing on 14 December 2012 by regional telecommunication organisation')\nshow(fig)"),
 ("code", STATUS.replace("sig.columns", "sig.columns") + "\nsig[sig.evidence_kind.astype(str) == 'conflicting'][['iso3', status, 'resolution']]"),
+("code", "s = wd.load_signatures()  # status from stated outcome reports only; intentions in `announced`\npd.crosstab(s.signature_status.astype(str), s.confidence.astype(str), margins=True)"),
+("code", "s[s.announced.notna() & (s.signature_status.astype(str) == 'unknown')][['iso3', 'announced', 'announced_date', 'announced_source_id', 'resolution']]"),
 ("code", "verdicts('fifty-plus-not-signing', 'uk-did-not-sign', 'multistakeholder-delegations-did-not-sign')"),
 ("md", "## What the data can and cannot say\n\n- **Can:** the status of each state that a stored source names as "
        "signing or not signing, with the report behind it; the conference totals as reported; how each status is "

@@ -359,7 +359,13 @@ def _sources_by_id() -> dict[str, dict[str, Any]]:
     from wcit_data.loading import load
 
     frame = load("sources")
-    return {str(row["source_id"]): row for row in frame.to_dict("records")}
+    rows = {str(row["source_id"]): row for row in frame.to_dict("records")}
+    # ids merged into another source (same URL) keep resolving, so old citations do not break
+    for row in list(rows.values()):
+        aliases = row.get("aliases")
+        if isinstance(aliases, str):
+            rows.update({alias: row for alias in aliases.split(";") if alias and alias not in rows})
+    return rows
 
 
 def _check_source_ids(source_ids: tuple[str, ...], known: Mapping[str, Any]) -> None:

@@ -132,11 +132,17 @@ def african_amendment_vote_77_33_8(t) -> Verdict:
     tally = (int(v["yes"]), int(v["no"]), int(v["abstain"]))
     ev = [f"votes:{PREAMBLE_VOTE}"]
     reports = t["vote_reports"]
-    differing = reports[(reports["vote_id"] == PREAMBLE_VOTE) & reports["attribute"].isin(["yes", "no", "abstain"])
-                        & ~reports["adopted"]]
+    tallies = reports[(reports["vote_id"] == PREAMBLE_VOTE) & reports["attribute"].isin(["yes", "no", "abstain"])]
+    adopted_value = dict(zip(["yes", "no", "abstain"], tally))
+    differs = tallies["value"].astype(str) != tallies["attribute"].astype(str).map(lambda a: str(adopted_value[a]))
+    # a source agrees only if every tally figure it gives matches
+    differing = tallies[tallies["source_id"].isin(set(tallies.loc[differs, "source_id"]))]
+    agreeing = tallies[~tallies["source_id"].isin(set(differing["source_id"]))]
     proposer = str(v["proposed_by"] or "")
     african = "afric" in proposer.lower()
-    note = f" {len(differing)} differing tally report(s) kept in vote_reports." if len(differing) else ""
+    note = (f" {_independent(t, agreeing['source_id'])} independent report(s) give this full tally "
+            f"({agreeing['source_id'].nunique()} in all); {_independent(t, differing['source_id'])} independent "
+            f"report(s) differ ({differing['source_id'].nunique()} in all), kept in vote_reports.")
     if tally == (77, 33, 8):
         verdict = "supported" if african else "partly_supported"
         return Verdict(verdict, f"Adopted tally {tally[0]}-{tally[1]}-{tally[2]}, outcome {v['outcome']}; proposer "
@@ -163,10 +169,23 @@ def iran_called_for_vote(t) -> Verdict:
     ok = v["requested_by"] == "IRN"
     r = t["vote_reports"]
     reqs = r[(r["vote_id"] == PREAMBLE_VOTE) & (r["attribute"] == "requested_by")]
-    naming_iran = reqs["value"].str.contains("Iran", case=False).sum()
+    naming = reqs[reqs["value"].astype(str).str.contains("Iran", case=False)]
     return Verdict("supported" if ok else "contradicted", f"The vote was requested by {v['requested_by']}; "
-                   f"{naming_iran} of {len(reqs)} reports name Iran (adopted: {r.loc[reqs.index[reqs['adopted']], 'source_id'].iloc[0] if reqs['adopted'].any() else 'none'}).",
+                   f"{_independent(t, naming['source_id'])} of {_independent(t, reqs['source_id'])} independent "
+                   f"reports name Iran, {len(naming)} of {len(reqs)} in all (adopted: {r.loc[reqs.index[reqs['adopted']], 'source_id'].iloc[0] if reqs['adopted'].any() else 'none'}).",
                    [f"vote_reports:{PREAMBLE_VOTE}/requested_by"])
+
+
+def _sig_status(t) -> pd.Series:
+    """signatures' status column (renamed `signature_status`; `status` in 0.1.0), indexed by iso3."""
+    sig = t["signatures"]
+    return sig.set_index("iso3")["signature_status" if "signature_status" in sig.columns else "status"]
+
+
+def _independent(t, source_ids) -> int:
+    """Distinct independent origins among sources (relays, reposts and translations of one text count once)."""
+    origin = t["sources"].set_index("source_id")["origin"] if "origin" in t["sources"].columns else {}
+    return len({origin.get(s, s) for s in source_ids})
 
 
 def _after_vote(t, vote_id=PREAMBLE_VOTE):
@@ -256,7 +275,7 @@ def fifty_plus_not_signing(t) -> Verdict:
         n = int(adopted["accredited"] - adopted["signatories"])
     else:
         return Verdict("undetermined", "No adopted totals for signatories and non-signatories.", [])
-    named = int((t["signatures"]["status"] == "did_not_sign").sum())
+    named = int((_sig_status(t) == "did_not_sign").sum())
     return Verdict("supported" if n >= 50 else "contradicted",
                    f"{n} accredited states did not sign on 14 December 2012 (adopted total); {named} of them are "
                    "named with evidence in `signatures`.", ["conference_totals:non_signatories"])
@@ -318,11 +337,13 @@ def internet_27_in_document_47(t) -> Verdict:
 @check
 def uk_did_not_sign(t) -> Verdict:
     s = t["signatures"].set_index("iso3")
-    if "GBR" not in s.index or s.loc["GBR", "status"] == "unknown":
-        return Verdict("undetermined", "No source on the UK's signature.", [])
-    st = s.loc["GBR", "status"]
+    status = _sig_status(t)
+    if "GBR" not in s.index or status["GBR"] == "unknown":
+        return Verdict("undetermined", "No outcome report on the UK's signature.", [])
+    st, row = status["GBR"], s.loc["GBR"]
+    detail = f", {row['confidence']}; {row['resolution']}" if "confidence" in s.columns else ""
     return Verdict("supported" if st == "did_not_sign" else "contradicted",
-                   f"signatures: GBR {st} ({s.loc['GBR', 'evidence_kind']}).", ["signatures:GBR"])
+                   f"signatures: GBR {st} ({row['evidence_kind']}{detail}).", ["signatures:GBR"])
 
 
 @check
@@ -332,7 +353,7 @@ def multistakeholder_delegations_did_not_sign(t) -> Verdict:
     if ms.empty:
         return Verdict("undetermined", "No source in the dataset documents which delegations included "
                        "non-government stakeholders.", [])
-    sigs = t["signatures"].set_index("iso3")["status"]
+    sigs = _sig_status(t)
     statuses = [sigs.get(i, "unknown") for i in ms["iso3"].unique()]
     known = [s for s in statuses if s != "unknown"]
     ns = sum(s == "did_not_sign" for s in known)

@@ -70,6 +70,8 @@ def cmd_summary(args) -> int:
     print(f"Signature coverage: signed named {cov['signed_named']}/{cov['signatories_total']}, "
           f"not signed named {cov['not_signed_named']}/{cov['non_signatories_total']}, "
           f"unknown {cov['unknown']} (conflicting {cov['conflicting']})")
+    if cov.get("confidence"):
+        print("Signature confidence: " + ", ".join(f"{k} {v}" for k, v in cov["confidence"].items()))
     return 0
 
 

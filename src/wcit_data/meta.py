@@ -79,6 +79,21 @@ def cite(*source_ids: str, table: str | None = None, frame: object = None, style
     return cite_sources(*source_ids, table=table, frame=frame, style=style)  # type: ignore[arg-type]
 
 
+def resolve_source_id(source_id: str) -> str:
+    """The current id of a source: an id merged into another (same URL) resolves to the one kept.
+
+    >>> resolve_source_id("tradearabia-reuters-2012-12-14-us-refuses")
+    'tradearabia-2012-12-14-us-refuses-sign'
+    """
+    sources = load("sources")
+    if "aliases" not in sources.columns or source_id in set(sources["source_id"]):
+        return source_id
+    for sid, aliases in zip(sources["source_id"], sources["aliases"]):
+        if isinstance(aliases, str) and source_id in aliases.split(";"):
+            return sid
+    return source_id
+
+
 def _known_mask(name, frame):
     """Per row: is the table's main value known (not 'unknown'/missing)?"""
     for col in ("status", "ballot", "verdict", "present_wcit12", "signature_status"):
@@ -117,26 +132,39 @@ def coverage(name: str | None = None):
             named = s["signed_named" if status == "signed" else "not_signed_named"]
             rows.append({"table": "signatures", "column": f"status={status} (of reported total)",
                          "rows": total, "known": named, "unknown": (total or 0) - named})
+        for level, n in s.get("confidence", {}).items():
+            total = sum(s["confidence"].values())
+            rows.append({"table": "signatures", "column": f"confidence={level}", "rows": total, "known": n,
+                         "unknown": total - n})
     out = pd.DataFrame(rows)
     out["share_known"] = (out["known"] / out["rows"].where(out["rows"] > 0)).round(3)
     return out
 
 
 def signature_coverage() -> dict:
-    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals).
+    """Signed named N/89, not-signed named M/55, unknown K (against the adopted totals), and the states per
+    `confidence` level (corroborated, single_outcome_report, group_statement_only, ...) and per announced
+    intention of the states whose status is unknown.
 
     >>> signature_coverage()["signatories_total"]
     89
     """
     sig = load("signatures")
+    status = sig["signature_status" if "signature_status" in sig.columns else "status"].astype(str)
     tot = load("conference_totals")
     adopted = tot[tot["adopted"]].set_index("measure")["figure"]
-    return {"signed_named": int((sig["status"] == "signed").sum()),
-            "signatories_total": int(adopted.get("signatories", 0)) or None,
-            "not_signed_named": int((sig["status"] == "did_not_sign").sum()),
-            "non_signatories_total": int(adopted.get("non_signatories", 0)) or None,
-            "unknown": int((sig["status"] == "unknown").sum()),
-            "conflicting": int((sig["evidence_kind"] == "conflicting").sum())}
+    out = {"signed_named": int((status == "signed").sum()),
+           "signatories_total": int(adopted.get("signatories", 0)) or None,
+           "not_signed_named": int((status == "did_not_sign").sum()),
+           "non_signatories_total": int(adopted.get("non_signatories", 0)) or None,
+           "unknown": int((status == "unknown").sum()),
+           "conflicting": int((sig["evidence_kind"].astype(str) == "conflicting").sum())}
+    if "confidence" in sig.columns:
+        out["confidence"] = {str(k): int(v) for k, v in sig["confidence"].astype(str).value_counts().sort_index().items()}
+        unknown = sig[status == "unknown"]
+        out["unknown_announced"] = {str(k): int(v) for k, v in
+                                    unknown["announced"].dropna().astype(str).value_counts().sort_index().items()}
+    return out
 
 
 def plenary_coverage():

@@ -61,7 +61,18 @@ class Inputs:
             return pd.DataFrame({c: pd.Series(dtype="str") for c in (columns or [])})
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
         frame.attrs["path"] = str(path.relative_to(self.root))
-        return frame
+        return resolve_source_aliases(frame, SourceRegistry(self.sources).aliases)
+
+
+def resolve_source_aliases(frame: pd.DataFrame, aliases: dict[str, str]) -> pd.DataFrame:
+    """Old source_ids (merged duplicates, data/sources/aliases.csv) -> the id kept, in every *source_id column."""
+    for name in frame.columns:
+        if name.endswith("source_id"):
+            frame[name] = frame[name].map(lambda v: aliases.get(v, v))
+        elif name.endswith("source_ids"):
+            frame[name] = frame[name].map(
+                lambda v: v if not isinstance(v, str) else ";".join(aliases.get(x, x) for x in v.split(";")))
+    return frame
 
 
 @dataclass

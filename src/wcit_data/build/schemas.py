@@ -89,9 +89,25 @@ class Sources(Base):
     snapshot: Series[str] = col("Path of the stored text under data/sources/.")
     sha256: Series[str] = col("SHA-256 of the stored snapshot file.", str_matches=r"^[0-9a-f]{64}$")
     n_chars: Series[Int] = pa.Field(description="Characters in the stored snapshot.", ge=1)
+    aliases: Series[str] = col("Former source_ids of this source (duplicates of the same URL merged into it; "
+                               "data/sources/aliases.csv), `;`-separated. Old ids still resolve.", nullable=True)
+    relation: Series[str] = col("What this source takes from another one: relays (a copy or wire story), reposts "
+                                "(the same text re-published), translates, quotes (its passage is a quotation of "
+                                "another source) or summarises; empty for an independent origin "
+                                "(data/sources/relations.csv).", nullable=True,
+                                isin=["relays", "reposts", "translates", "quotes", "summarises"])
+    derived_from: Series[str] = col("The stored source it relays, reposts, translates or quotes, or a label "
+                                    "`external:<name>` for an origin that is not stored.", nullable=True)
+    relation_evidence: Series[str] = col("Verbatim passage of this source's snapshot that shows the relation "
+                                         "(empty where the relation is read from the identical text).",
+                                         nullable=True)
+    origin: Series[str] = col("The independent origin of the text: this source_id, or what it derives from, "
+                              "followed transitively. Counts of 'independent reports' count distinct origins.")
 
     class Config:
-        metadata = meta("Registry of every source cited by any row; each has a stored text snapshot.", ["source_id"])
+        metadata = meta("Registry of every source cited by any row; each has a stored text snapshot. Relays, "
+                        "reposts and translations point to their origin (`origin`), so that counts of reports "
+                        "can count independent origins.", ["source_id"])
 
 
 VALUE_BASIS = ["stated", "derived"]
@@ -144,6 +160,8 @@ class Votes(Base):
     abstain: Series[Int] = pa.Field(description="Abstentions (empty if no tally).", nullable=True, ge=0)
     outcome: Series[str] = col("Result.", isin=["adopted", "rejected", "unknown"])
     n_reports: Series[Int] = pa.Field(description="Rows in `vote_reports` for this decision.", ge=1)
+    n_independent: Series[Int] = pa.Field(description="Distinct independent origins (`sources.origin`) among those "
+                                          "rows: relays, reposts and translations count once.", ge=1)
     source_ids: Series[str] = col("All sources behind the adopted values (';'-separated).")
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
@@ -151,7 +169,9 @@ class Votes(Base):
     class Config:
         metadata = meta("One row per documented plenary decision on contested text; values are the adopted "
                         "reports of `vote_reports` (source_id/evidence: the report of the tally or, without one, "
-                        "of the method).", ["vote_id"], [SOURCE_FK])
+                        "of the method). Adopted reports are chosen by rule: outcome over intent, primary/official "
+                        "over press, a checkable public page that states the value, dated on the day over later, "
+                        "independent over relayed; language only breaks ties.", ["vote_id"], [SOURCE_FK])
 
 
 BALLOTS = ["yes", "no", "abstain", "did_not_vote"]  # only for decisions taken by a vote (method `vote`)
@@ -258,8 +278,9 @@ class States(Base):
     itu_region_evidence: Series[str] = col("Verbatim passage of that source (the region's list of states).",
                                            nullable=True)
     present_wcit12: Series[str] = col("Delegation present at WCIT-12.", isin=["yes", "no", UNKNOWN])
-    present_basis: Series[str] = col("What establishes presence: a participation report, or a documented derivation "
-                                     "(signed in Dubai; spoke in plenary).", nullable=True)
+    present_basis: Series[str] = col("What establishes presence: a participation report, or a derivation marked "
+                                     "'derived:' (signed in Dubai; coded did_not_sign, which the 89/55 split defines "
+                                     "among the 144 accredited; spoke in plenary).", nullable=True)
     credentials: Series[str] = col("Credential status where a source gives it.", nullable=True)
     signature_status: Series[str] = col("Final Acts signed on 14 Dec 2012 (see `signatures`).",
                                          isin=["signed", "did_not_sign", UNKNOWN])
@@ -328,11 +349,29 @@ class ConferenceTotals(Base):
 SIGN_STATUS = ["signed", "did_not_sign", UNKNOWN]
 
 
+REPORT_TYPES = ["outcome", "intention", "other"]
+REPORTED = ["signed", "did_not_sign", "will_sign", "will_not_sign", "consult_capital", "undecided", UNKNOWN]
+CONFIDENCE = ["corroborated", "single_outcome_report", "group_statement_only", "conflicting",
+              "group_statement_unresolved", "context_only", "intention_only", "none"]
+
+
 class SignatureReports(Base):
     iso3: Series[str] = iso3_field()
     state_name: Series[str] = state_name_field()
-    status: Series[str] = col("Reported status for the Final Acts on 14 Dec 2012.", isin=SIGN_STATUS)
-    date: Series[str] = col("Date given by the source.", nullable=True, str_matches=DATE)
+    report_type: Series[str] = col("outcome (the source records what happened at the signing of 14 Dec 2012: "
+                                   "signed / did_not_sign), intention (an announced position: will_sign, "
+                                   "will_not_sign, consult_capital, undecided; mostly before the ceremony, also "
+                                   "later statements of position) or other (no statement about signing).",
+                                   isin=REPORT_TYPES)
+    reported: Series[str] = col("What the source says, in the vocabulary of `report_type`.", isin=REPORTED)
+    reading: Series[str] = col("stated (the evidence says it) or context (read from the surrounding text, e.g. a "
+                               "sentence cut before its verb, 'did not support', 'not ratified'; see `note`). "
+                               "Context readings never set `signatures.signature_status`.",
+                               isin=["stated", "context"])
+    statement_date: Series[str] = col("When the statement was made (the source's date or the date it gives for "
+                                      "the statement; YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True,
+                                      str_matches=DATE_PARTIAL)
+    date: Series[str] = col("Date of the event reported, as given by the source.", nullable=True, str_matches=DATE)
     evidence_kind: Series[str] = col("direct (names the state), group_statement (names a group; see derivation) "
                                       "or conflicting.", isin=["direct", "group_statement", "conflicting"])
     derivation: Series[str] = col("For group statements: how the state is derived from the group.", nullable=True)
@@ -340,30 +379,54 @@ class SignatureReports(Base):
     derivation_evidence: Series[str] = evidence_field(nullable=True)
     source_id: Series[str] = source_id_field()
     evidence: Series[str] = evidence_field()
-    note: Series[str] = col("Remarks.", nullable=True)
+    note: Series[str] = col("Remarks; for intentions and context readings, why the row is coded so.", nullable=True)
 
     class Config:
-        metadata = meta("Every report of a state's signature status, one row per state and source.",
+        metadata = meta("Every report of a state's signature of the Final Acts, one row per state and passage: "
+                        "outcomes and announced intentions kept apart (`report_type`).",
                         foreign_keys=[SOURCE_FK, STATE_FK])
 
 
 class Signatures(Base):
     iso3: Series[str] = pa.Field(description="ISO3 of the Member State.", str_matches=ISO3, unique=True)
     state_name: Series[str] = state_name_field()
-    status: Series[str] = col("Resolved status for the Final Acts on 14 Dec 2012.", isin=SIGN_STATUS)
-    date: Series[str] = col("Signature date where known.", nullable=True, str_matches=DATE)
-    evidence_kind: Series[str] = col("Kind of evidence behind `status` (none when unknown).",
+    signature_status: Series[str] = col(
+        "Did the state sign the Final Acts on 14 Dec 2012? Resolved from outcome reports that state it only "
+        "(never from intentions or context readings); group statements count only when about the 144 "
+        "accredited states or when the member is shown present. Disagreement in the strongest tier (direct > "
+        "group, primary > press) gives unknown.", isin=SIGN_STATUS)
+    confidence: Series[str] = col(
+        "corroborated (2+ independent direct outcome reports agree), single_outcome_report (one independent "
+        "origin), group_statement_only, conflicting (weaker outcome reports disagree, or equally strong ones: then "
+        "unknown); for unknown: group_statement_unresolved, context_only, intention_only, none.", isin=CONFIDENCE)
+    date: Series[str] = col("Date of the event in the report shown.", nullable=True, str_matches=DATE)
+    evidence_kind: Series[str] = col("Kind of evidence behind the status (none when unknown).",
                                       isin=["direct", "group_statement", "conflicting", "none"])
     derivation: Series[str] = col("Derivation for group statements.", nullable=True)
-    n_reports: Series[Int] = pa.Field(description="Rows in `signature_reports` for this state (a source may give several "
-                                      "passages; count distinct source_id for independent reports).", ge=0)
-    resolution: Series[str] = col("How the reports were resolved into `status`.")
-    source_id: Series[str] = source_id_field(nullable=True)
+    n_reports: Series[Int] = pa.Field(description="Rows in `signature_reports` for this state (all types, every "
+                                      "passage).", ge=0)
+    n_independent: Series[Int] = pa.Field(description="Distinct independent origins (`sources.origin`) among "
+                                          "those rows: relays, reposts and translations count once.", ge=0)
+    n_outcome_independent: Series[Int] = pa.Field(description="Independent origins of the outcome reports usable "
+                                                  "for the status (stated; direct or admissible group).",
+                                                  nullable=True, ge=0)
+    resolution: Series[str] = col("How the reports were resolved, with counts of independent reports and in all.")
+    announced: Series[str] = col("Announced intention (will_sign, will_not_sign, consult_capital, undecided), "
+                                 "never used as the status.", nullable=True,
+                                 isin=["will_sign", "will_not_sign", "consult_capital", "undecided"])
+    announced_date: Series[str] = col("Date of the announcement shown.", nullable=True, str_matches=DATE_PARTIAL)
+    announced_source_id: Series[str] = source_id_field(nullable=True)
+    announced_evidence: Series[str] = evidence_field(nullable=True)
+    source_id: Series[str] = pa.Field(
+        description="Source of the report shown, chosen by rule: stated over context reading, direct over group, "
+        "primary over press, dated 14 Dec 2012 over later (undated last), independent over relayed; language "
+        "(English first) and source_id only break ties.", str_matches=SLUG, nullable=True)
     evidence: Series[str] = evidence_field(nullable=True)
 
     class Config:
         metadata = meta("One row per ITU Member State: did it sign the Final Acts on 14 December 2012? "
-                        "`unknown` where no source says.", ["iso3"], [SOURCE_FK, STATE_FK])
+                        "`unknown` where no outcome report states it; intentions are shown in `announced`.",
+                        ["iso3"], [SOURCE_FK, STATE_FK])
 
 
 class TreatyActions(Base):

@@ -17,6 +17,12 @@ from pathlib import Path
 REGISTRY_COLUMNS = ["source_id", "title", "author", "publisher", "url", "published", "retrieved", "kind",
                     "language", "licence_note", "retrieved_via", "notes", "sha256"]
 SNAPSHOT_DIR = "text"
+# Old source_ids kept resolvable after a merge (data/sources/aliases.csv).
+ALIAS_COLUMNS = ["alias", "source_id", "reason"]
+# What a source takes from another one (data/sources/relations.csv); `derived_from` is a source_id, or empty
+# with `origin_label` naming an origin that is not stored.
+RELATION_COLUMNS = ["source_id", "relation", "derived_from", "origin_label", "evidence", "note"]
+RELATIONS = ["relays", "reposts", "translates", "quotes", "summarises"]
 
 _WS = re.compile(r"\s+")
 
@@ -49,7 +55,20 @@ class SourceRegistry:
         self.csv_path = self.dir / "sources.csv"
         with open(self.csv_path, newline="", encoding="utf-8") as fh:
             self.rows = list(csv.DictReader(fh))
+        self.aliases = {a["alias"]: a["source_id"] for a in self._read_optional("aliases.csv")}
+        self.relations = self._read_optional("relations.csv")
         self._norm_cache: dict[str, str] = {}
+
+    def _read_optional(self, name: str) -> list[dict]:
+        path = self.dir / name
+        if not path.exists():
+            return []
+        with open(path, newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    def canonical(self, source_id):
+        """The current id of a source (an old id merged into another resolves to the one kept)."""
+        return self.aliases.get(source_id, source_id) if isinstance(source_id, str) else source_id
 
     def ids(self) -> list[str]:
         return [r["source_id"] for r in self.rows]
@@ -88,7 +107,59 @@ class SourceRegistry:
         for path in sorted((self.dir / SNAPSHOT_DIR).glob("*.txt")):
             if path.stem not in seen:
                 errors.append(f"data/sources/text/{path.name}: snapshot has no row in sources.csv")
+        return errors + self._alias_errors(seen) + self._relation_errors(seen) + self._url_errors()
+
+    def _alias_errors(self, ids: set[str]) -> list[str]:
+        errors = []
+        for alias, target in self.aliases.items():
+            if alias in ids:
+                errors.append(f"data/sources/aliases.csv: alias {alias!r} is still a source_id in sources.csv")
+            if target not in ids:
+                errors.append(f"data/sources/aliases.csv: alias {alias!r} points to unknown source {target!r}")
         return errors
+
+    def _relation_errors(self, ids: set[str]) -> list[str]:
+        errors = []
+        for i, rel in enumerate(self.relations, start=2):
+            where = f"data/sources/relations.csv row {i} ({rel['source_id']})"
+            if rel["source_id"] not in ids:
+                errors.append(f"{where}: unknown source_id")
+            if rel["relation"] not in RELATIONS:
+                errors.append(f"{where}: relation {rel['relation']!r} is not one of {RELATIONS}")
+            if bool(rel["derived_from"]) == bool(rel["origin_label"]):
+                errors.append(f"{where}: give exactly one of derived_from (a stored source) or origin_label")
+            elif rel["derived_from"] and rel["derived_from"] not in ids:
+                errors.append(f"{where}: derived_from {rel['derived_from']!r} is not in sources.csv")
+            if rel["evidence"] and rel["source_id"] in ids and not self.contains(rel["source_id"], rel["evidence"]):
+                errors.append(f"{where}: evidence not found verbatim in the snapshot: {rel['evidence'][:60]!r}")
+        return errors
+
+    def _url_errors(self) -> list[str]:
+        """One URL, one source_id; a URL is a full address, never a truncated or local path."""
+        errors, owner = [], {}
+        for row in self.rows:
+            url = row.get("url") or ""
+            if not url:
+                continue
+            if url in owner:
+                errors.append(f"data/sources/sources.csv: {row['source_id']} and {owner[url]} share the URL "
+                              f"{url}; merge them (tools/merge_duplicate_sources.py)")
+            owner[url] = row["source_id"]
+            if not url.startswith(("http://", "https://")) or url.endswith(("...", "\u2026")):
+                errors.append(f"data/sources/sources.csv: {row['source_id']} has no usable URL ({url!r}); "
+                              "give the full address or leave it empty and say why in notes")
+        return errors
+
+    def origin(self, source_id: str) -> str:
+        """The independent origin behind a source: itself, or what it relays/reposts/translates, transitively."""
+        parents = {r["source_id"]: (r["derived_from"] or f"external:{r['origin_label']}") for r in self.relations}
+        seen = {source_id}
+        while source_id in parents:
+            source_id = parents[source_id]
+            if source_id in seen:
+                break
+            seen.add(source_id)
+        return source_id
 
     def rehash(self) -> int:
         """Write current snapshot hashes into sources.csv; returns the number of changed rows."""
@@ -108,7 +179,8 @@ class SourceRegistry:
 
 # Columns that pair a source with a verbatim snippet of it.
 EVIDENCE_PAIRS = (("source_id", "evidence"), ("derivation_source_id", "derivation_evidence"),
-                  ("itu_region_source_id", "itu_region_evidence"))
+                  ("itu_region_source_id", "itu_region_evidence"),
+                  ("announced_source_id", "announced_evidence"))
 # Separator between retrieved passages of one snapshot.
 PASSAGE_SEPARATOR = re.compile(r"\n\s*\[(?:\.\.\.|…)\]\s*\n")
 # ITU documents may be kept as retrieved; data extracts are data, not prose.

@@ -129,11 +129,13 @@ def presence(participation: pd.DataFrame, iso3: str) -> tuple[str, str | None]:
 
 
 def states_table(base, participation, signatures, interventions) -> pd.DataFrame:
-    """Presence: a participation report, else derived from signing (only accredited delegations could sign)
-    or from a documented intervention of the delegation; `present_basis` says which."""
+    """Presence: a participation report, else derived from signing (only accredited delegations could sign),
+    from a did_not_sign status (the 55 are counted among the 144 accredited) or from a documented intervention
+    of the delegation; `present_basis` says which (derivations start with 'derived:')."""
     frame = base.copy()
     pres = [presence(participation, i) for i in frame["iso3"]]
-    status = dict(zip(signatures["iso3"], signatures["status"]))
+    status_col = "signature_status" if "signature_status" in signatures.columns else "status"
+    status = dict(zip(signatures["iso3"], signatures[status_col]))
     spoke = set(interventions["iso3"].dropna())
     basis, present = [], []
     for iso3, (p, _) in zip(frame["iso3"], pres):
@@ -141,6 +143,9 @@ def states_table(base, participation, signatures, interventions) -> pd.DataFrame
             present.append(p), basis.append("participation report")
         elif status.get(iso3) == "signed":
             present.append("yes"), basis.append("derived: signed the Final Acts in Dubai (requires accreditation)")
+        elif status.get(iso3) == "did_not_sign":
+            present.append("yes"), basis.append("derived: coded did_not_sign, which the 89/55 split of the ITU "
+                                                "defines among the 144 accredited states")
         elif iso3 in spoke:
             present.append("yes"), basis.append("derived: intervention of its delegation documented")
         else:

@@ -26,7 +26,7 @@ def derived_reports_without_reasoning(reports: pd.DataFrame) -> list[str]:
             "reasoning in `note`" for r in bad.itertuples(index=False)]
 
 
-def votes_table(reports: pd.DataFrame, errors: list[str]) -> pd.DataFrame:
+def votes_table(reports: pd.DataFrame, errors: list[str], origins: dict | None = None) -> pd.DataFrame:
     errors += derived_reports_without_reasoning(reports)
     rows = []
     for vote_id, grp in reports.groupby("vote_id", sort=True):
@@ -51,7 +51,9 @@ def votes_table(reports: pd.DataFrame, errors: list[str]) -> pd.DataFrame:
             "method_detail": None if get.get("method") is None else get["method"]["evidence"],
             "proposed_by": val("proposed_by"), "requested_by": val("requested_by"),
             "yes": val("yes"), "no": val("no"), "abstain": val("abstain"), "outcome": val("outcome") or "unknown",
-            "n_reports": len(grp), "source_ids": ";".join(sorted(set(adopted["source_id"]))),
+            "n_reports": len(grp),
+            "n_independent": grp["source_id"].map(lambda s: (origins or {}).get(s, s)).nunique(),
+            "source_ids": ";".join(sorted(set(adopted["source_id"]))),
             "source_id": anchor["source_id"], "evidence": anchor["evidence"],
         })
     return finish("votes", pd.DataFrame(rows), ["date", "vote_id"])
