@@ -526,6 +526,9 @@ class Covariates(Base):
     iso3: Series[str] = iso3_field()
     variable: Series[str] = col("Variable name (see the codebook in README).")
     value: Series[str] = col("Value (as text; numeric variables parse as float).")
+    value_basis: Series[str] = col("stated (the source gives the value for `year`) or derived (the value for `year` "
+                                   "is inferred, e.g. 2012 membership from a join date or from an undated or later "
+                                   "list; the reasoning is in `note`).", isin=VALUE_BASIS)
     year: Series[Int] = pa.Field(description="Year the value refers to.", ge=1988, le=2013)
     licence: Series[str] = col("Licence of the value's source.")
     source_id: Series[str] = source_id_field()
