@@ -131,3 +131,24 @@ def test_audit_doc_lists_every_fault_fixed(root):
                    "2012-12-14-signing-89", "value_basis"]:
         assert row_id in doc
     assert re.search(r"\| *faults fixed *\| *\d+", doc)
+
+
+# --- a zone named by the sentence a bound comes from is stated, not read from the venue ---
+
+def test_bounds_from_a_sentence_naming_dubai_have_a_stated_zone(tables):
+    ev = tables["events"]
+    named = ev[ev["time_reasoning"].fillna("").astype(str).str.contains("midnight\" is still an hour away|"
+                                                                          "\"midnight is still an hour away\"")]
+    assert len(named) >= 2
+    assert (named["tz_basis"].astype(str) == "stated").all(), list(named["event_id"])
+
+
+# --- adopted vote values: a wire copy is one origin; a derivation gives both of its bounds ---
+
+def test_adopted_notes_count_wire_copies_once_and_derivations_give_both_bounds(tables):
+    vr = tables["vote_reports"]
+    adopted = vr[(vr["adopted"].astype(str).str.lower() == "true") & (vr["vote_id"].astype(str) == "preamble-2012-12-13")]
+    notes = adopted.set_index(adopted["attribute"].astype(str))["note"].astype(str)
+    assert "one origin" in notes["proposed_by"] and "7 independent origins" in notes["requested_by"]
+    plenary = notes["plenary"]
+    assert "Lower bound" in plenary and "two hours in" in plenary and "23:30" in plenary
