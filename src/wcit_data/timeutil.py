@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-OFFSETS_HOURS = {"Asia/Dubai": 4, "CET": 1, "UTC": 0, "EST": -5}
+OFFSETS_HOURS = {"Asia/Dubai": 4, "CET": 1, "EET": 2, "UTC": 0, "EST": -5}  # EET: Finnish press release times
 
 
 def to_utc(date_local: str, time_local: str | None, tz: str) -> datetime | None:

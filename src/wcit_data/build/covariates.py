@@ -39,7 +39,7 @@ def context_covariates(registry) -> pd.DataFrame:
                 value = rec.get(column, "")
                 if value == "":
                     continue  # missing upstream: no row (coverage() reports the gap)
-                rows.append({"iso3": rec["iso3"], "variable": variable, "value": value,
+                rows.append({"iso3": rec["iso3"], "variable": variable, "value": value, "value_basis": "stated",
                              "year": int(rec[year]) if isinstance(year, str) else year,
                              "licence": licence, "source_id": source_id, "evidence": line, "note": None})
     return pd.DataFrame(rows)

@@ -20,7 +20,7 @@ SLUG = r"^[a-z0-9][a-z0-9-]*$"
 UTC = Annotated[pd.DatetimeTZDtype, "ns", "UTC"]
 Int = pd.Int64Dtype
 
-TIMEZONES = ["Asia/Dubai", "CET", "UTC", "EST"]
+TIMEZONES = ["Asia/Dubai", "CET", "EET", "UTC", "EST"]
 UNKNOWN = "unknown"
 
 
@@ -222,7 +222,7 @@ class Events(Base):
                                   nullable=True, str_matches=TIME)
     time_earliest_local: Series[str] = col("Earliest local time the source allows.", nullable=True, str_matches=TIME)
     time_latest_local: Series[str] = col("Latest local time the source allows.", nullable=True, str_matches=TIME)
-    tz: Series[str] = col("Zone of the local times (Asia/Dubai = UTC+4, CET = UTC+1).", isin=TIMEZONES)
+    tz: Series[str] = col("Zone of the local times (Asia/Dubai = UTC+4, CET = UTC+1, EET = UTC+2).", isin=TIMEZONES)
     tz_basis: Series[str] = col("stated (the source names the zone or says local time), venue (no zone given: a "
                                 "time in or about the Dubai meetings read as Dubai time) or assumed (the zone is "
                                 "taken from elsewhere; see `time_reasoning`).", isin=["stated", "venue", "assumed"])
@@ -615,6 +615,9 @@ class Covariates(Base):
     state_name: Series[str] = state_name_field()
     variable: Series[str] = col("Variable name (see the codebook in README).")
     value: Series[str] = col("Value (as text; numeric variables parse as float).")
+    value_basis: Series[str] = col("stated (the source gives the value for `year`) or derived (the value for `year` "
+                                   "is inferred, e.g. 2012 membership from a join date or from an undated or later "
+                                   "list; the reasoning is in `note`).", isin=VALUE_BASIS)
     year: Series[Int] = pa.Field(description="Year the value refers to.", ge=1988, le=2013)
     licence: Series[str] = col("Licence of the value's source.")
     source_id: Series[str] = source_id_field()

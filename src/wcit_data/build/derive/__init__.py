@@ -48,5 +48,5 @@ def all_tables(inputs, registry: SourceRegistry, errors: list[str]) -> dict[str,
     t["resolutions"] = simple(inputs, "resolutions", ["resolution_id", "lang", "source_id", "section"])
     t["declarations"] = simple(inputs, "declarations", ["decl_no", "iso3", "lang"])
     t["documents"] = simple(inputs, "documents", ["doc_id", "lang", "source_id"])
-    t["covariates"] = covariates_table(inputs, registry, set(t["states"]["iso3"]))
+    t["covariates"] = covariates_table(inputs, registry, set(t["states"]["iso3"]), errors)
     return t
