@@ -50,7 +50,26 @@ def _read_bytes(fname: str) -> bytes:
     try:
         return _data_file(fname).read_bytes()
     except (FileNotFoundError, NotADirectoryError) as exc:
+        if _restore_interrupted_switch(fname):
+            return _data_file(fname).read_bytes()
         raise DataIntegrityError(f"{fname} is missing from the installed package. {_FIX}") from exc
+
+
+def _restore_interrupted_switch(fname: str) -> bool:
+    """A build killed between its two fallback renames leaves the previous data folder as `.data.old`
+    (build/atomic.py): put it back (best effort; an installed, read-only package never has one)."""
+    import os
+    from pathlib import Path
+
+    try:
+        folder = Path(str(_data_file(fname))).parent
+        old = folder.parent / f".{folder.name}.old"
+        if not folder.exists() and old.is_dir():
+            os.rename(old, folder)
+            return True
+    except OSError:
+        pass
+    return False
 
 
 def parse_manifest(text: str) -> dict[str, str]:
