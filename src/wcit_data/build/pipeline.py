@@ -215,16 +215,22 @@ class Build:
             ev_col = "evidence" if sid_col == "source_id" else "derivation_evidence"
             if pd.isna(sid) and pd.isna(ev):
                 continue
-            where = self.where(name, i - 1)
-            weak = evidence_problem(ev)
-            if pd.isna(sid) or pd.isna(ev):
-                self.errors.append(f"{where}: {sid_col} and {ev_col} must be given together")
-            elif sid not in known:
-                self.errors.append(f"{where} column {sid_col}: unknown source {sid!r} (add it to data/sources/sources.csv)")
-            elif weak:
-                self.errors.append(f"{where} column {ev_col}: evidence {weak}")
-            elif not registry.contains(sid, ev):
-                self.errors.append(f"{where} column {ev_col}: not found verbatim in source {sid!r}: {ev[:70]!r}")
+            problem = self._evidence_problem(registry, known, sid_col, ev_col, sid, ev)
+            if problem:
+                self.errors.append(f"{self.where(name, i - 1)}{problem}")
+
+    @staticmethod
+    def _evidence_problem(registry, known, sid_col, ev_col, sid, ev) -> str | None:
+        if pd.isna(sid) or pd.isna(ev):
+            return f": {sid_col} and {ev_col} must be given together"
+        if sid not in known:
+            return f" column {sid_col}: unknown source {sid!r} (add it to data/sources/sources.csv)"
+        weak = evidence_problem(ev)
+        if weak:
+            return f" column {ev_col}: evidence {weak}"
+        if not registry.contains(sid, ev):
+            return f" column {ev_col}: not found verbatim in source {sid!r}: {ev[:70]!r}"
+        return None
 
 
 def _text(value) -> str:
