@@ -128,7 +128,7 @@ def ingest_transcript(path: Path, *, plenary: int, date: str | None = None, root
     if url and not re.match(r"https?://", url):
         raise IngestError(f"--url must start with http:// or https://, got {url!r}")
     root = find_root(root)
-    sid = source_id or f"cart-plenary{plenary}-{date}-user"
+    sid = f"cart-plenary{plenary}-{date}-user" if source_id is None else source_id
     registry = SourceRegistry(root / "data" / "sources")
     check_source_id(sid, registry, root)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
