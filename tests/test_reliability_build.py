@@ -303,3 +303,12 @@ def test_a_duplicate_transcript_is_refused(checkout, tmp_path):
     ingest_transcript(transcript, plenary=16, root=checkout)
     with pytest.raises(IngestError, match="already registered"):
         ingest_transcript(transcript, plenary=16, root=checkout, source_id="cart-plenary16-again")
+
+
+def test_an_out_folder_holding_other_files_is_refused_not_deleted(built_tables, tmp_path):
+    out = tmp_path / "mine"
+    (out / "thesis").mkdir(parents=True)
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(ValueError, match="refusing to replace .*notes.txt, thesis"):
+        write_outputs(built_tables, out, None, Inputs(ROOT))
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me" and (out / "thesis").is_dir()

@@ -65,18 +65,25 @@ def locked(target: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def fresh_staging(target: Path, keep: Callable[[Path], bool] = lambda p: False) -> Path:
-    """An empty staging folder next to ``target`` (leftovers of killed builds removed), pre-filled with
-    the files of ``target`` that ``keep`` selects (files the build does not generate)."""
+def fresh_staging(target: Path, generated: Callable[[Path], bool]) -> Path:
+    """An empty staging folder next to ``target`` (leftovers of killed builds removed).
+
+    The switch replaces the whole folder, so a target holding anything the build does not write (``generated``
+    says what it writes) is refused rather than deleted: e.g. ``--out`` pointing at a folder of other files.
+    """
     recover(target)
+    if target.is_dir():
+        foreign = sorted(p.name for p in target.iterdir() if not (p.is_file() and generated(p)))
+        if foreign:
+            raise ValueError(f"refusing to replace {target}: it holds {', '.join(foreign[:5])}"
+                             f"{' ...' if len(foreign) > 5 else ''}, which the build does not write; "
+                             "choose an empty folder or one holding only build outputs")
+    elif target.exists():
+        raise ValueError(f"{target} exists and is not a folder")
     for leftover in _leftovers(target):
         shutil.rmtree(leftover, ignore_errors=True)
     staging = staging_path(target)
     staging.mkdir(parents=True)
-    if target.is_dir():
-        for path in target.iterdir():
-            if path.is_file() and keep(path):
-                shutil.copy2(path, staging / path.name)
     return staging
 
 

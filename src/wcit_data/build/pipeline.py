@@ -263,7 +263,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path, schemas_dir: P
     """
     out_dir = Path(out_dir)
     with atomic.locked(out_dir):
-        staging = atomic.fresh_staging(out_dir, keep=lambda p: not _generated(p))
+        staging = atomic.fresh_staging(out_dir, _generated)
         for name, frame in tables.items():
             table = pyarrow_lib.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
             # the table's own name travels inside the file: the loader refuses a swapped file
@@ -285,9 +285,13 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path, schemas_dir: P
     return out_dir
 
 
+def _generated_schema(path: Path) -> bool:
+    return path.name == "CODEBOOK.md" or path.name.endswith((".pandera.json", ".tableschema.json"))
+
+
 def _write_schemas(schemas_dir: Path) -> None:
     with atomic.locked(schemas_dir):
-        staging = atomic.fresh_staging(schemas_dir)
+        staging = atomic.fresh_staging(schemas_dir, _generated_schema)
         export_schemas(staging)
         atomic.step("wrote schemas")
         atomic.switch(staging, schemas_dir)
