@@ -142,11 +142,23 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_hash(args) -> int:
+    """Record the sha256 of the named snapshots only: an edit elsewhere keeps failing the build."""
     from wcit_data.build import find_root
     from wcit_data.build.sources import SourceRegistry
 
-    n = SourceRegistry(find_root(args.root) / "data" / "sources").rehash()
-    print(f"Updated {n} hash(es) in data/sources/sources.csv")
+    registry = SourceRegistry(find_root(args.root) / "data" / "sources")
+    if not args.source_ids:
+        stale = registry.stale()
+        listed = ", ".join(stale) if stale else "none"
+        print(f"Name the source id(s) whose snapshot edit you intend, e.g. `wcit-data hash-sources "
+              f"{stale[0] if stale else 'SOURCE_ID'}`. Snapshots that differ from their registered sha256: {listed}",
+              file=sys.stderr)
+        return 2
+    changes = registry.rehash(args.source_ids)
+    for sid, old, new in changes:
+        print(f"{sid}: sha256 {old[:12] or '(none)'}... -> {new[:12]}...")
+    unchanged = len(set(args.source_ids)) - len(changes)
+    print(f"Updated {len(changes)} hash(es) in data/sources/sources.csv ({unchanged} already current)")
     return 0
 
 
@@ -227,7 +239,9 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--source-id", default=None, help="id for the new source (default: derived from plenary and date)")
     i.add_argument("--url", default=None, help="public address of the transcript")
     i.set_defaults(func=cmd_ingest)
-    sub.add_parser("hash-sources", help="record snapshot sha256s in sources.csv").set_defaults(func=cmd_hash)
+    h = sub.add_parser("hash-sources", help="record the sha256 of the named edited snapshots in sources.csv")
+    h.add_argument("source_ids", nargs="*", metavar="SOURCE_ID", help="the source(s) whose snapshot you edited")
+    h.set_defaults(func=cmd_hash)
     r = sub.add_parser("report", help="build the site (notebooks executed) in OUT/site and the claims report")
     r.add_argument("--out", default="reports", help="output folder (default: reports)")
     r.add_argument("--no-execute", action="store_true", help="render the notebooks without executing them")

@@ -103,7 +103,7 @@ class SourceRegistry:
             actual = sha256_file(path)
             if row.get("sha256") != actual:
                 errors.append(f"{where}: sha256 in the registry does not match the snapshot "
-                              f"({actual[:12]}...); if the change is intended run `wcit-data hash-sources`")
+                              f"({actual[:12]}...); if the edit is intended run `wcit-data hash-sources {sid}`")
         for path in sorted((self.dir / SNAPSHOT_DIR).glob("*.txt")):
             if path.stem not in seen:
                 errors.append(f"data/sources/text/{path.name}: snapshot has no row in sources.csv")
@@ -161,20 +161,46 @@ class SourceRegistry:
             seen.add(source_id)
         return source_id
 
-    def rehash(self) -> int:
-        """Write current snapshot hashes into sources.csv; returns the number of changed rows."""
-        changed = 0
+    def rehash(self, source_ids=None) -> list[tuple[str, str, str]]:
+        """Record the current sha256 of the named snapshots (all when ``source_ids`` is None, for maintainers'
+        tools) in sources.csv; returns (source_id, old sha256, new sha256) for each changed row.
+
+        Unknown ids raise ValueError listing them; nothing is written then.
+        """
+        wanted = set(self.ids()) if source_ids is None else set(source_ids)
+        unknown = sorted(wanted - set(self.ids()))
+        if unknown:
+            raise ValueError(f"unknown source id(s): {', '.join(unknown)} (see data/sources/sources.csv)")
+        missing = sorted(s for s in wanted if not self.snapshot_path(s).is_file())
+        if missing:
+            raise ValueError(f"no snapshot for: {', '.join(missing)} (expected data/sources/text/<source_id>.txt)")
+        changes = []
         for row in self.rows:
-            path = self.snapshot_path(row["source_id"])
-            if path.exists():
-                digest = sha256_file(path)
-                changed += row.get("sha256") != digest
+            if row["source_id"] in wanted:
+                digest = sha256_file(self.snapshot_path(row["source_id"]))
+                if row.get("sha256") != digest:
+                    changes.append((row["source_id"], row.get("sha256") or "", digest))
                 row["sha256"] = digest
+        self.write()
+        return changes
+
+    def stale(self) -> list[str]:
+        """Ids whose snapshot bytes differ from the registered sha256."""
+        return [r["source_id"] for r in self.rows if self.snapshot_path(r["source_id"]).is_file()
+                and r.get("sha256") != sha256_file(self.snapshot_path(r["source_id"]))]
+
+    def register(self, row: dict, text: str) -> None:
+        """Add one source: write its snapshot and its row, hashing only this snapshot."""
+        path = self.snapshot_path(row["source_id"])
+        path.write_text(text, encoding="utf-8")
+        self.rows.append({**row, "sha256": sha256_file(path)})
+        self.write()
+
+    def write(self) -> None:
         with open(self.csv_path, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=REGISTRY_COLUMNS, lineterminator="\n")
             writer.writeheader()
             writer.writerows({k: r.get(k, "") for k in REGISTRY_COLUMNS} for r in self.rows)
-        return changed
 
 
 # Columns that pair a source with a verbatim snippet of it.
