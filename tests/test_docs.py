@@ -64,12 +64,12 @@ def facts():
 def test_readme_numbers_match_the_data(facts):
     claims, adopted, v, cov = facts["claims"], facts["adopted"], facts["verdicts"], facts["coverage"]
     placed, named = _claim(claims, "curran-reservations-after-vote", r"(\d+) of the (\d+) delegations")
-    of_reports = _claim(claims, "iran-called-for-vote", r"(\d+ of \d+) reports")[0]
+    of_reports = _claim(claims, "iran-called-for-vote", r"(\d+ of \d+) independent reports")[0]
     known, signed = _claim(claims, "irony-sanctions-and-access", r"known status: (\d+), of which (\d+) signed")
     free, not_free = _claim(claims, "irony-sanctions-and-access", r"Free (\d+)% vs Not Free (\d+)%")
     ms = _claim(claims, "multistakeholder-delegations-did-not-sign", r"(\d+ of \d+) documented multi")[0]
     stop, start, end = _claim(claims, "no-disruption-before-vote",
-                              r"at (\d\d:\d\d) UTC.*?window \((\d\d:\d\d)-(\d\d:\d\d) UTC\)")
+                              r"around (\d\d:\d\d) UTC.*?window \((\d\d:\d\d)-(\d\d:\d\d) UTC\)")
     first, *_, last = _claim(claims, "article9-not-significantly-altered", r"margin numbers ([\d,]+) in")[0].split(",")
     tally = wd.load_votes().set_index("vote_id").loc["preamble-2012-12-13", ["yes", "no", "abstain"]].astype(int)
     post = wd.load_sources().set_index("source_id").loc["igp-2012-12-what-really-happened-in-dubai", "title"]
@@ -83,8 +83,8 @@ def test_readme_numbers_match_the_data(facts):
         f"none contradicted" if not v.get("contradicted") else f"{v['contradicted']} contradicted",
         f"{cov['signed_named']} of the {cov['signatories_total']} signatories and {cov['not_signed_named']} of the "
         f"{cov['non_signatories_total']} non-signers are named with evidence, {cov['unknown']} Member States are",
-        f"{placed} of his {named} delegations", f"({of_reports} reports)",
-        f"all {known} sanctioned states with a known status signed" if known == signed else f"{signed} of {known}",
+        f"{placed} of his {named} delegations", f"({of_reports} independent reports)",
+        f"{signed} of {known} sanctioned states with a known status signed",
         f"{free}% of Free vs {not_free}% of Not Free", f"multi-stakeholder delegations not signing ({ms},",
         f"his stop time ({stop} UTC) falls inside the vote's time window ({start}–{end} UTC)",
         f"margin numbers {first}–{last}",
@@ -154,3 +154,13 @@ def test_every_cli_argument_has_help():
     sub_action = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
     silent = [c.dest for c in sub_action._choices_actions if not c.help]
     assert not silent and len(sub_action._choices_actions) == len(_subcommands()), silent
+
+
+def test_audit_counts_of_this_release_match_the_data():
+    """docs/audit/counts-<version>.json (the 'after' column of docs/audit/README.md) is the shipped data's."""
+    import json
+    import runpy
+
+    audit_counts = runpy.run_path(str(ROOT / "tools" / "audit_counts.py"))["audit_counts"]
+    recorded = json.loads((ROOT / "docs" / "audit" / f"counts-{wd.__version__}.json").read_text(encoding="utf-8"))
+    assert audit_counts() == recorded, "rerun: python tools/audit_counts.py > docs/audit/counts-VERSION.json"

@@ -14,7 +14,7 @@ from __future__ import annotations
 # any constant of this name as true.
 TYPE_CHECKING = False
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:  # static tools see the real objects; at run time they are imported on first use (PEP 562)
     from pandas import DataFrame

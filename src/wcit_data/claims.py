@@ -119,9 +119,11 @@ def resolution_not_part_of_itr_treaty(t) -> Verdict:
     if not in_itr.empty:
         return Verdict("contradicted", "The resolution's wording appears among the ITR provisions.", ev)
     srcs = ", ".join(sorted(set(plen3["source_id"])))
-    return Verdict("supported", "PLEN/3 is recorded as a resolution of the Final Acts, separate from the ITR "
-                   f"articles (rows from {srcs}); none of the retrieved ITR provisions carries its wording. Its full "
-                   "text was not retrieved, and its legal effect is not tested.", ev)
+    # the claim has two parts; the tables can test only the first (no source on legal effect is stored)
+    return Verdict("partly_supported", "PLEN/3 is recorded as a resolution of the Final Acts, separate from the ITR "
+                   f"articles (rows from {srcs}); none of the retrieved ITR provisions carries its wording. The second "
+                   "part, 'not a legally binding outcome', is not tested: no stored source states the resolution's "
+                   "legal effect, and its full text was not retrieved.", ev)
 
 
 @check
@@ -170,9 +172,17 @@ def iran_called_for_vote(t) -> Verdict:
     r = t["vote_reports"]
     reqs = r[(r["vote_id"] == PREAMBLE_VOTE) & (r["attribute"] == "requested_by")]
     naming = reqs[reqs["value"].astype(str).str.contains("Iran", case=False)]
-    return Verdict("supported" if ok else "contradicted", f"The vote was requested by {v['requested_by']}; "
-                   f"{_independent(t, naming['source_id'])} of {_independent(t, reqs['source_id'])} independent "
-                   f"reports name Iran, {len(naming)} of {len(reqs)} in all (adopted: {r.loc[reqs.index[reqs['adopted']], 'source_id'].iloc[0] if reqs['adopted'].any() else 'none'}).",
+    adopted = r.loc[reqs.index[reqs["adopted"]], "source_id"].iloc[0] if reqs["adopted"].any() else "none"
+    counted = (f"{_independent(t, naming['source_id'])} of {_independent(t, reqs['source_id'])} independent reports "
+               f"name Iran, {len(naming)} of {len(reqs)} in all (adopted: {adopted})")
+    if not ok:
+        return Verdict("contradicted", f"The vote was requested by {v['requested_by']}; {counted}.",
+                       [f"vote_reports:{PREAMBLE_VOTE}/requested_by"])
+    # the quote also says Iran had "intervened more than any country in the past 2 weeks": no count of
+    # interventions over the two weeks exists in the tables (transcripts are stored only in their openings)
+    return Verdict("partly_supported", f"The vote was requested by IRN; {counted}. That Iran had intervened more "
+                   "than any country in the past two weeks is not tested: the stored transcripts hold only the openings "
+                   "of the plenaries, so interventions cannot be counted per delegation.",
                    [f"vote_reports:{PREAMBLE_VOTE}/requested_by"])
 
 
