@@ -164,3 +164,11 @@ def test_region_and_membership_gaps_are_documented():
     doc = (ROOT / "docs" / "audit" / "names-and-regions.md").read_text(encoding="utf-8")
     for gap in ("itu_region", "APT", "ASMG"):
         assert gap in doc
+
+
+def test_ambiguous_candidates_are_named_in_english():
+    import wcit_data
+
+    with pytest.raises(wcit_data.StateLookupError) as exc:
+        wcit_data.lookup_state("Korea")
+    assert "KOR (Korea, Republic of)" in str(exc.value) and "PRK (Korea, Democratic People's Republic of)" in str(exc.value)

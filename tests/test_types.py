@@ -148,3 +148,23 @@ def test_loading_does_not_import_pyarrow_parquet():
     code = "import sys, wcit_data; wcit_data.load_votes(); print('pyarrow.parquet' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == "False", out.stdout + out.stderr
+
+
+def test_describe_says_how_each_column_loads():
+    """describe()'s `loaded_as` is the dtype the user gets, for every column of every table."""
+    import wcit_data
+
+    accepted = {"category": ("category",), "str": ("str", "object", "string"), "Int64": ("Int64",),
+                "bool": ("bool",), "float64": ("float64", "Float64"),
+                "datetime64 (date)": ("datetime64[s]", "datetime64[ms]", "datetime64[ns]"),
+                "datetime64 UTC": ("datetime64[ns, UTC]", "datetime64[us, UTC]", "datetime64[ms, UTC]")}
+    wrong = []
+    for name in wcit_data.list_tables():
+        frame = wcit_data.load(name)
+        for column in wcit_data.describe(name)["columns"]:
+            dtype = str(frame[column["name"]].dtype)
+            if dtype not in accepted[column["loaded_as"]]:
+                wrong.append((name, column["name"], column["loaded_as"], dtype))
+    assert not wrong, wrong
+    html = wcit_data.describe("signatures")._repr_html_()
+    assert "`" not in html and "<code>unknown</code>" in html

@@ -5,6 +5,22 @@ from __future__ import annotations
 from wcit_data.loading import check_table_name, descriptor, load
 
 
+def _loaded_as(field_type: str, allowed: list | None) -> str:
+    """The pandas dtype a column has when loaded (see wcit_data.dtypes)."""
+    if allowed:
+        return "category"
+    return {"date": "datetime64 (date)", "datetime": "datetime64 UTC", "integer": "Int64", "boolean": "bool",
+            "number": "float64"}.get(field_type, "str")
+
+
+def _html_text(text: str) -> str:
+    """Escaped text with the codebook's `backticks` shown as code."""
+    from html import escape
+    import re
+
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
+
+
 class Codebook(dict):  # type: ignore[type-arg]
     """The codebook of one table: a dict (name, description, rows, columns, keys, sources, licences) that
     shows itself as readable text in a console and as an HTML table in Jupyter."""
@@ -16,7 +32,7 @@ class Codebook(dict):  # type: ignore[type-arg]
             lines.append(f"primary key: {', '.join(self['primary_key'])}")
         for c in self["columns"]:
             allowed = f" [{', '.join(map(str, c['allowed_values']))}]" if c["allowed_values"] else ""
-            lines.append(f"  {c['name']:<22} {c['type']:<9} {'required' if c['required'] else '        '}  "
+            lines.append(f"  {c['name']:<22} {c['loaded_as']:<17} {'required' if c['required'] else '        '}  "
                          f"{c['description']}{allowed}")
         lines.append(f"sources: {len(self['sources'])} (wcit_data.cite(table={self['name']!r}))")
         return "\n".join(lines)
@@ -33,14 +49,14 @@ class Codebook(dict):  # type: ignore[type-arg]
         from html import escape
 
         rows = "".join(
-            f"<tr><td><code>{escape(c['name'])}</code></td><td>{escape(c['type'])}</td>"
-            f"<td>{'yes' if c['required'] else ''}</td><td>{escape(c['description'])}"
+            f"<tr><td><code>{escape(c['name'])}</code></td><td>{escape(c['loaded_as'])}</td>"
+            f"<td>{'yes' if c['required'] else ''}</td><td>{_html_text(c['description'])}"
             + (f"<br><small>allowed: {escape(', '.join(map(str, c['allowed_values'])))}</small>"
                if c["allowed_values"] else "") + "</td></tr>"
             for c in self["columns"])
         key = f"<p>Primary key: <code>{escape(', '.join(self['primary_key']))}</code></p>" if self["primary_key"] else ""
         return (f"<div><h4><code>{escape(self['name'])}</code> ({self['rows']} rows)</h4>"
-                f"<p>{escape(self['description'])}</p>{key}<table><thead><tr><th>column</th><th>type</th>"
+                f"<p>{_html_text(self['description'])}</p>{key}<table><thead><tr><th>column</th><th>type</th>"
                 f"<th>required</th><th>description</th></tr></thead><tbody>{rows}</tbody></table>"
                 f"<p>{len(self['sources'])} sources: <code>wcit_data.cite(table={self['name']!r})</code></p></div>")
 
@@ -48,15 +64,20 @@ class Codebook(dict):  # type: ignore[type-arg]
 def describe(name: str) -> Codebook:
     """Codebook of a table: description, columns (type, description, allowed values), keys, sources, rows.
 
-    >>> describe("signatures")["name"]
-    'signatures'
+    Each column has its Frictionless ``type`` (as in datapackage.json) and ``loaded_as``, the pandas dtype
+    of the loaded frame (enumerations load as ``category``).
+
+    >>> book = describe("signatures")
+    >>> book["name"], next(c["loaded_as"] for c in book["columns"] if c["name"] == "signature_status")
+    ('signatures', 'category')
     """
     check_table_name(name)
     res = next(r for r in descriptor()["resources"] if r["name"] == name)
     cols = []
     for f in res["schema"]["fields"]:
         c = f.get("constraints", {})
-        cols.append({"name": f["name"], "type": f["type"], "description": f["description"],
+        cols.append({"name": f["name"], "type": f["type"], "loaded_as": _loaded_as(f["type"], c.get("enum")),
+                     "description": f["description"],
                      "required": bool(c.get("required")), "allowed_values": c.get("enum"),
                      "pattern": c.get("pattern")})
     return Codebook({"name": name, "description": res["description"], "rows": res["rows"], "columns": cols,

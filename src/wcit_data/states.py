@@ -64,6 +64,8 @@ class AliasIndex:
     # (iso3, CLDR short name, its words), and word -> positions in that list
     short_names: tuple[tuple[str, str, frozenset[str]], ...] = ()
     short_name_words: dict[str, frozenset[int]] = field(default_factory=dict)
+    # iso3 -> the ISO 3166-1 English short name, to name candidates in messages
+    english: dict[str, str] = field(default_factory=dict)
 
     def sharing_states(self, name: str) -> dict[str, str]:
         """iso3 -> a CLDR short name of that state whose words include every word of ``name``; empty when
@@ -90,12 +92,15 @@ def build_alias_index(aliases) -> AliasIndex:
     names: dict[str, set[str]] = {}
     codes: dict[str, str] = {}
     short: list[tuple[str, str, frozenset[str]]] = []
+    english: dict[str, str] = {}
     for alias, key, iso3, kind in zip(aliases["alias"], aliases["alias_key"], aliases["iso3"],
                                       aliases["kind"].astype(str)):
         if kind == CODE_KIND:
             codes[str(alias)] = iso3
             continue
         names.setdefault(key, set()).add(iso3)
+        if kind == "iso_name":
+            english.setdefault(iso3, str(alias))
         if kind == SHORT_NAME_KIND:
             short.append((iso3, str(alias), name_words(alias)))
     by_word: dict[str, set[int]] = {}
@@ -103,7 +108,7 @@ def build_alias_index(aliases) -> AliasIndex:
         for word in words:
             by_word.setdefault(word, set()).add(position)
     return AliasIndex(names={k: tuple(sorted(v)) for k, v in names.items()}, codes=codes, short_names=tuple(short),
-                      short_name_words={w: frozenset(p) for w, p in by_word.items()})
+                      short_name_words={w: frozenset(p) for w, p in by_word.items()}, english=english)
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +151,8 @@ def lookup_state(name: str, *, index: AliasIndex | Mapping | None = None) -> str
         raise StateLookupError(f"{name!r} is not a state name (no letters or digits).")
     sharing = idx.sharing_states(stripped)
     if len(sharing) > 1:
-        listed = ", ".join(f"{iso3} ({short})" for iso3, short in sorted(sharing.items()))
+        # name the candidates in English; the CLDR name that matched may be in any of the 19 languages
+        listed = ", ".join(f"{iso3} ({idx.english.get(iso3, short)})" for iso3, short in sorted(sharing.items()))
         raise StateLookupError(
             f"{name!r} is ambiguous: it is part of the names of {len(sharing)} Member States: {listed}. "
             "Use an upper-case ISO3 code or a fuller name.")

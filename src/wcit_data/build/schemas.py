@@ -384,7 +384,7 @@ class SignatureReports(Base):
     class Config:
         metadata = meta("Every report of a state's signature of the Final Acts, one row per state and passage: "
                         "outcomes and announced intentions kept apart (`report_type`).",
-                        foreign_keys=[SOURCE_FK, STATE_FK])
+                        foreign_keys=[SOURCE_FK, STATE_FK, fk("derivation_source_id", "sources", ["source_id"])])
 
 
 class Signatures(Base):
@@ -426,7 +426,7 @@ class Signatures(Base):
     class Config:
         metadata = meta("One row per ITU Member State: did it sign the Final Acts on 14 December 2012? "
                         "`unknown` where no outcome report states it; intentions are shown in `announced`.",
-                        ["iso3"], [SOURCE_FK, STATE_FK])
+                        ["iso3"], [SOURCE_FK, STATE_FK, fk("announced_source_id", "sources", ["source_id"])])
 
 
 class TreatyActions(Base):
@@ -466,7 +466,7 @@ class Sessions(Base):
     class Config:
         metadata = meta("Plenary meetings documented by sources, one row per meeting and source; `plenary` is one "
                         "key per meeting, `plenary_as_numbered` each source's own numbering.",
-                        foreign_keys=[SOURCE_FK])
+                        foreign_keys=[SOURCE_FK, fk("transcript_source_id", "sources", ["source_id"])])
 
 
 STANCES = ["objection", "reservation", "consult_capital", "will_not_sign", "will_sign", "support", "proposal",
@@ -576,7 +576,7 @@ class Declarations(Base):
 
     class Config:
         metadata = meta("Declarations and reservations in the Final Acts, one row per number and state.",
-                        foreign_keys=[SOURCE_FK])
+                        foreign_keys=[SOURCE_FK, STATE_FK])
 
 
 class Documents(Base):
