@@ -322,6 +322,12 @@ def _end_sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
+def _id_day_not_stated(source_id: str, published: str) -> bool:
+    """True when an id carries a full date but the source states only its month or year."""
+    day = re.search(r"\d{4}-\d{2}-\d{2}", source_id)
+    return bool(day) and len(published) < 10 and day.group(0).startswith(published)
+
+
 def source_entry(source: Mapping[str, Any]) -> BibEntry:
     """The BibTeX entry of one row of the ``sources`` table."""
     sid = str(source["source_id"])
@@ -338,6 +344,8 @@ def source_entry(source: Mapping[str, Any]) -> BibEntry:
         note += "; title in square brackets: a description, the source's own title was not retrieved"
     if not published:
         note += "; no publication date is stated in the retrieved text (n.d.)"
+    elif _id_day_not_stated(sid, published):
+        note += f"; the source states only {published}, not the day in its id"
     fields = {
         "title": protect_capitals(cited_title(source)),
         "author": join_creators(creators),
