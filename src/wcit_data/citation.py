@@ -328,6 +328,19 @@ def _id_day_not_stated(source_id: str, published: str) -> bool:
     return bool(day) and len(published) < 10 and day.group(0).startswith(published)
 
 
+def _where_without_url(notes: str) -> str:
+    """For a source without a usable URL: the copy the registry notes name, so a reader can still find it.
+
+    >>> _where_without_url("retrieved from a copy on studylibtr.com (document 2414256), not the site")
+    '; no URL (the full address is not recoverable); text retrieved from a copy on studylibtr.com (document 2414256)'
+    """
+    copy = re.search(r"copy on ([\w.-]+\.[a-z]{2,})(?: \(document (\d+)\))?", notes)
+    where = ""
+    if copy:
+        where = f"; text retrieved from a copy on {copy.group(1)}" + (f" (document {copy.group(2)})" if copy.group(2) else "")
+    return "; no URL (the full address is not recoverable)" + where
+
+
 def source_entry(source: Mapping[str, Any]) -> BibEntry:
     """The BibTeX entry of one row of the ``sources`` table."""
     sid = str(source["source_id"])
@@ -346,6 +359,8 @@ def source_entry(source: Mapping[str, Any]) -> BibEntry:
         note += "; no publication date is stated in the retrieved text (n.d.)"
     elif _id_day_not_stated(sid, published):
         note += f"; the source states only {published}, not the day in its id"
+    if not _url(source.get("url")):
+        note += _where_without_url(_text(source.get("notes")) or "")
     fields = {
         "title": protect_capitals(cited_title(source)),
         "author": join_creators(creators),

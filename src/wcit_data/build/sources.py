@@ -14,18 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-# Document-sharing sites whose own addresses end in "..." (they cut a long title's slug), so a trailing "..."
-# there is part of the address, not a truncation by whoever copied it.
-ELLIPSIS_ADDRESS_HOSTS = ("studylib.net", "studylibtr.com")
-
-
-def _ends_in_own_ellipsis(url: str) -> bool:
-    from urllib.parse import urlparse
-
-    host = urlparse(url).hostname or ""
-    return url.endswith("...") and any(host == h or host.endswith("." + h) for h in ELLIPSIS_ADDRESS_HOSTS)
-
-
 REGISTRY_COLUMNS = ["source_id", "title", "title_is_description", "author", "publisher", "url", "published",
                     "retrieved", "kind", "language", "licence_note", "retrieved_via", "notes", "sha256"]
 SNAPSHOT_DIR = "text"
@@ -157,8 +145,7 @@ class SourceRegistry:
                 errors.append(f"data/sources/sources.csv: {row['source_id']} and {owner[url]} share the URL "
                               f"{url}; merge them (tools/merge_duplicate_sources.py)")
             owner[url] = row["source_id"]
-            if not url.startswith(("http://", "https://")) or (url.endswith(("...", "\u2026"))
-                                                                and not _ends_in_own_ellipsis(url)):
+            if not url.startswith(("http://", "https://")) or url.endswith(("...", "\u2026")):
                 errors.append(f"data/sources/sources.csv: {row['source_id']} has no usable URL ({url!r}); "
                               "give the full address or leave it empty and say why in notes")
         return errors

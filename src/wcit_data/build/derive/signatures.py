@@ -65,7 +65,8 @@ def rank_reports(reports: pd.DataFrame, kinds: dict, origins: dict, languages: d
         "group": (reports["evidence_kind"] != "direct").astype(int),
         "press": reports["source_id"].map(lambda s: kinds.get(s) != "primary").astype(int),
         # within a tier, a report dating the outcome to the signing day beats one dating it otherwise or not at all
-        "outcome_date": reports["date"].map(lambda d: 0 if d == SIGNING_DAY else 1 if isinstance(d, str) else 2),
+        "outcome_date": reports.get("date", pd.Series(None, index=reports.index, dtype=object)).map(
+            lambda d: 0 if d == SIGNING_DAY else 1 if isinstance(d, str) else 2),
         "date": date.map(_date_tier),
         "relayed": reports["source_id"].map(lambda s: origins.get(s, s) != s).astype(int),
         "lang": reports["source_id"].map(lambda s: languages.get(s) != "en").astype(int),
