@@ -337,7 +337,8 @@ def _where_without_url(notes: str) -> str:
     copy = re.search(r"copy on ([\w.-]+\.[a-z]{2,})(?: \(document (\d+)\))?", notes)
     where = ""
     if copy:
-        where = f"; text retrieved from a copy on {copy.group(1)}" + (f" (document {copy.group(2)})" if copy.group(2) else "")
+        document = f" (document {copy.group(2)})" if copy.group(2) else ""
+        where = f"; text retrieved from a copy on {copy.group(1)}{document}"
     return "; no URL (the full address is not recoverable)" + where
 
 
