@@ -213,3 +213,59 @@ def test_readme_says_no_doi_is_minted_yet():
     if "doi" not in cff.get("preferred-citation", {}):
         assert "DOI-not%20minted%20yet" in readme or "no DOI" in readme
     assert wd.cite(style="text") in readme  # the README's citation is the generated one
+
+
+# ------------------------------------------------------------------ QA faults of `cite --table signatures`
+@pytest.fixture(scope="module")
+def signature_refs():
+    return parse_string(wd.cite(table="signatures"), "bibtex").entries
+
+
+def test_title_supplied_by_the_dataset_is_cited_in_square_brackets(signature_refs, sources):
+    key = "ajunews-2012-12-16-kcc-itrs-signed"
+    assert bool(sources.loc[key, "title_is_description"]) is True
+    assert not str(sources.loc[key, "title"]).startswith(("(", "["))
+    entry = signature_refs[key]
+    assert entry.fields["title"].startswith("[") and entry.fields["title"].endswith("]")
+    assert "description" in entry.fields["note"]
+    assert "[Aju Business Daily report" in wd.cite(key, style="text")
+    # a real title is not bracketed and carries no such note
+    ars = signature_refs["arstechnica-2012-12-14-wcit-over-who-won-nobody-knows"]
+    assert not ars.fields["title"].startswith("[") and "description" not in ars.fields["note"]
+    described = sources.index[sources["title_is_description"]]
+    assert set(described) >= {key, "mbn-2012-12-itu-new-treaty-89-signed"}
+    assert not sources.loc[~sources["title_is_description"], "title"].astype(str).str.match(r"^\(.*\)$").any()
+
+
+def test_undated_source_has_no_year_and_says_so(all_entries):
+    key = "domainingafrica-group-mentality-kenya-wcit"  # behind signature_reports
+    assert key in table_source_ids("signature_reports")
+    entry = all_entries[key]
+    assert "year" not in entry.fields and "date" not in entry.fields
+    assert "no publication date is stated" in entry.fields["note"]
+    assert "(n.d.)" in wd.cite(key, style="text")
+    assert render(key, entry)  # renders without a year
+
+
+def test_btk_press_release_without_url_says_where_its_copy_is(signature_refs, sources):
+    """Its address is stored only truncated ("..."), so no URL; the entry names the copy instead."""
+    key = "btk-2012-12-20-wcit-basin-aciklamasi"
+    entry = signature_refs[key]
+    assert "url" not in entry.fields
+    assert "copy on studylibtr.com (document 2414256)" in entry.fields["note"]
+    assert "no URL (the full address is not recoverable)" in entry.fields["note"]
+    assert "copy" not in str(sources.loc[key, "publisher"])  # the publisher is BTK; the copy is in the note
+    assert entry.fields["organization"].startswith("{Bilgi Teknolojileri")
+
+
+def test_month_only_date_is_not_made_a_day_and_the_note_says_so(signature_refs):
+    entry = signature_refs["arstechnica-2012-12-14-wcit-over-who-won-nobody-knows"]
+    assert entry.fields["date"] == "2012-12"
+    assert "states only 2012-12, not the day in its id" in entry.fields["note"]
+
+
+def test_text_style_never_doubles_a_full_stop():
+    text = wd.cite(table="signatures", style="text")
+    assert "Nobody knows. Retrieved" in text
+    assert ".." not in text.replace("...", "")
+    assert "?." not in text and "!." not in text

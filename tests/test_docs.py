@@ -66,7 +66,8 @@ def test_readme_numbers_match_the_data(facts):
     placed, named = _claim(claims, "curran-reservations-after-vote", r"(\d+) of the (\d+) delegations")
     of_reports = _claim(claims, "iran-called-for-vote", r"(\d+ of \d+) independent reports")[0]
     known, signed = _claim(claims, "irony-sanctions-and-access", r"known status: (\d+), of which (\d+) signed")
-    free, not_free = _claim(claims, "irony-sanctions-and-access", r"Free (\d+)% vs Not Free (\d+)%")
+    free, not_free = _claim(claims, "irony-sanctions-and-access",
+                            r"Free (\d+% \(\d+ of \d+\)) vs Not Free (\d+% \(\d+ of \d+\))")
     ms = _claim(claims, "multistakeholder-delegations-did-not-sign", r"(\d+ of \d+) documented multi")[0]
     stop, start, end = _claim(claims, "no-disruption-before-vote",
                               r"around (\d\d:\d\d) UTC.*?window \((\d\d:\d\d)-(\d\d:\d\d) UTC\)")
@@ -85,7 +86,7 @@ def test_readme_numbers_match_the_data(facts):
         f"{cov['non_signatories_total']} non-signers are named with evidence, {cov['unknown']} Member States are",
         f"{placed} of his {named} delegations", f"({of_reports} independent reports)",
         f"{signed} of {known} sanctioned states with a known status signed",
-        f"{free}% of Free vs {not_free}% of Not Free", f"multi-stakeholder delegations not signing ({ms},",
+        f"{free} of Free vs {not_free} of Not Free", f"multi-stakeholder delegations not signing ({ms},",
         f"his stop time ({stop} UTC) falls inside the vote's time window ({start}–{end} UTC)",
         f"margin numbers {first}–{last}",
         f"ITU Member State ({facts['n_states']}, Dec 2012)",

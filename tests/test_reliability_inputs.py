@@ -180,3 +180,16 @@ def test_unexpected_fault_names_the_file(checkout, monkeypatch):
         Build(Inputs(checkout)).run()
     assert exc.value.errors[-1] == ("data/curated/events.csv: unexpected KeyError while deriving the tables: "
                                     "'_line'")
+
+
+def test_the_build_never_reads_the_shipped_tables(checkout, monkeypatch):
+    """A damaged or missing shipped file must never stop the rebuild that repairs it."""
+    from wcit_data import loading
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the build read the shipped data package")
+
+    monkeypatch.setattr(loading, "snapshot", refuse)
+    monkeypatch.setattr(loading, "descriptor", refuse)
+    tables = Build(Inputs(checkout)).run()
+    assert len(tables["claims"]) > 0

@@ -252,3 +252,23 @@ def test_audit_doc_states_the_current_counts(tables, root):
     assert f"| all | {status['did_not_sign']} | {status['signed']} | {status['unknown']} | 193 |" in doc
     for level, n in _sig(tables)["confidence"].astype(str).value_counts().items():
         assert any(line.startswith(f"| {level} |") and line.rstrip().endswith(f"| {n} |") for line in doc.splitlines()), level
+
+
+def test_status_is_marked_when_no_report_dates_it_to_the_signing_day(tables):
+    """signature_status means "on 14 Dec 2012" only where signing_day_dated; undated outcomes are marked."""
+    sig = _sig(tables)
+    known = sig[sig["signature_status"] != "unknown"]
+    dated = known["signing_day_dated"].astype(bool)
+    assert (pd.to_datetime(known.loc[dated, "date"]) == pd.Timestamp("2012-12-14")).all()
+    assert not sig.loc[sig["signature_status"] == "unknown", "signing_day_dated"].astype(bool).any()
+    # MEX and POL now show a report that dates the outcome (MEX: "fue firmado por 89 naciones ... México")
+    for iso3 in ("MEX", "POL", "KEN"):
+        assert bool(sig.loc[iso3, "signing_day_dated"]), iso3
+        assert pd.Timestamp(sig.loc[iso3, "date"]) == pd.Timestamp("2012-12-14"), iso3
+    assert "89 naciones" in sig.loc["MEX", "evidence"]
+    # CHE rests on BAKOM's undated statement: status kept, marked, and the resolution says so
+    che = sig.loc["CHE"]
+    assert che["signature_status"] == "did_not_sign" and not bool(che["signing_day_dated"])
+    assert che["source_id"] == "bakom-infomailing-33-itr-kein-konsens" and pd.isna(che["date"])
+    assert "does not date the outcome to 14 Dec 2012" in che["resolution"]
+    assert list(known.index[~dated]) == ["CHE"]

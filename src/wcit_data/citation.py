@@ -300,6 +300,48 @@ def source_entry_type(source: Mapping[str, Any]) -> str:
     return "online"
 
 
+def _is_true(value: Any) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
+
+
+def cited_title(source: Mapping[str, Any]) -> str:
+    """The title as cited: the source's own title, or the dataset's description of an untitled source in square
+    brackets (the bibliographic convention for a supplied title; registry column ``title_is_description``).
+
+    >>> cited_title({"title": "KCC statement", "title_is_description": True})
+    '[KCC statement]'
+    >>> cited_title({"title": "Who won? Nobody knows.", "title_is_description": False})
+    'Who won? Nobody knows.'
+    """
+    title = _text(source.get("title")) or str(source.get("source_id", ""))
+    return f"[{title}]" if _is_true(source.get("title_is_description")) else title
+
+
+def _end_sentence(text: str) -> str:
+    """Text followed by a full stop unless it already ends in one (or in ? or !), so no '..' appears."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _id_day_not_stated(source_id: str, published: str) -> bool:
+    """True when an id carries a full date but the source states only its month or year."""
+    day = re.search(r"\d{4}-\d{2}-\d{2}", source_id)
+    return bool(day) and len(published) < 10 and day.group(0).startswith(published)
+
+
+def _where_without_url(notes: str) -> str:
+    """For a source without a usable URL: the copy the registry notes name, so a reader can still find it.
+
+    >>> _where_without_url("retrieved from a copy on studylibtr.com (document 2414256), not the site")
+    '; no URL (the full address is not recoverable); text retrieved from a copy on studylibtr.com (document 2414256)'
+    """
+    copy = re.search(r"copy on ([\w.-]+\.[a-z]{2,})(?: \(document (\d+)\))?", notes)
+    where = ""
+    if copy:
+        document = f" (document {copy.group(2)})" if copy.group(2) else ""
+        where = f"; text retrieved from a copy on {copy.group(1)}{document}"
+    return "; no URL (the full address is not recoverable)" + where
+
+
 def source_entry(source: Mapping[str, Any]) -> BibEntry:
     """The BibTeX entry of one row of the ``sources`` table."""
     sid = str(source["source_id"])
@@ -312,8 +354,16 @@ def source_entry(source: Mapping[str, Any]) -> BibEntry:
     note = f"wcit-data source {sid}"
     if credit and join_creators(creators) != bib_escape(credit):
         note += f"; credit as recorded: {credit}"
+    if _is_true(source.get("title_is_description")):
+        note += "; title in square brackets: a description, the source's own title was not retrieved"
+    if not published:
+        note += "; no publication date is stated in the retrieved text (n.d.)"
+    elif _id_day_not_stated(sid, published):
+        note += f"; the source states only {published}, not the day in its id"
+    if not _url(source.get("url")):
+        note += _where_without_url(_text(source.get("notes")) or "")
     fields = {
-        "title": protect_capitals(_text(source.get("title")) or sid),
+        "title": protect_capitals(cited_title(source)),
         "author": join_creators(creators),
         container: "{" + bib_escape(publisher) + "}" if publisher else "",
         "year": published[:4] if published else "",
@@ -347,9 +397,9 @@ def source_text(source: Mapping[str, Any]) -> str:
     creators = parse_creators(_text(source.get("author")))
     authors = ", ".join(c.text() for c in creators) or _text(source.get("publisher")) or ""
     published = _text(source.get("published"))
-    parts = [f"{authors} ({published or 'n.d.'}).", f"{_text(source.get('title'))}."]
+    parts = [f"{authors} ({published or 'n.d.'}).", _end_sentence(cited_title(source))]
     if _text(source.get("publisher")) and authors != _text(source.get("publisher")):
-        parts.append(f"{_text(source.get('publisher'))}.")
+        parts.append(_end_sentence(_text(source.get("publisher")) or ""))
     if _url(source.get("url")):
         parts.append(f"Retrieved {_text(source.get('retrieved'))}, from {_url(source.get('url'))}")
     return " ".join(parts)

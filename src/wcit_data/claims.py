@@ -393,11 +393,17 @@ def irony_sanctions_and_access(t) -> Verdict:
     sanc = table[table["group"].isin(["comprehensive", "targeted"])]
     signed_sanc = int(sanc["signed"].sum())
     known_sanc = int(sanc["known"].sum())
-    rate = fh.set_index("group")["signed_share_of_known"]
+    by_regime = fh.set_index("group")
+    rate = by_regime["signed_share_of_known"]
     free, notfree = rate.get("F"), rate.get("NF")
+
+    def share(group: str) -> str:  # the counts behind a percentage, so a small group is visible as small
+        row = by_regime.loc[group]
+        return f"{row['signed_share_of_known']:.0%} ({int(row['signed'])} of {int(row['known'])})"
+
     expl = (f"Sanctioned states (US programmes in force 2012) with a known status: {known_sanc}, of which "
-            f"{signed_sanc} signed. Share signing among known-status states: Free {free:.0%} vs Not Free "
-            f"{notfree:.0%} (Freedom House 2012). Signing is only a proxy for claiming a right of access; "
+            f"{signed_sanc} signed. Share signing among known-status states: Free {share('F')} vs Not Free "
+            f"{share('NF')} (Freedom House 2012). Signing is only a proxy for claiming a right of access; "
             "per-state ballots on the access sentence are unknown.") if free is not None and notfree is not None else ""
     if not expl:
         return Verdict("undetermined", "Too few states with known status in each regime group.", [])

@@ -44,16 +44,28 @@ def _provisions(provisions):
     return provisions
 
 
-def _allowed(column: str) -> list[str]:
-    """Allowed values of a provisions column, from the published schema."""
+def _allowed(column: str, provisions=None) -> list[str]:
+    """Allowed values of a provisions column: the categories of a loaded frame, else the published schema.
+
+    The build passes its own (string) frames and must not read the shipped files it is about to replace, so
+    for those the pandera model is asked instead.
+    """
+    import pandas as pd
+
+    if provisions is not None and column in provisions.columns:
+        if isinstance(provisions[column].dtype, pd.CategoricalDtype):
+            return list(provisions[column].cat.categories)
+        from wcit_data.build.schemas import allowed_values
+
+        return allowed_values("provisions", column)
     from wcit_data.dtypes import column_dtypes
 
     return list(column_dtypes("provisions")[column].categories)
 
 
-def check_instrument(instrument: str) -> str:
+def check_instrument(instrument: str, provisions=None) -> str:
     """``instrument`` if the provisions table knows it ('ITR 2012', 'ITR 1988'); else ValueError."""
-    return check_choice("instrument", instrument, _allowed("instrument"))
+    return check_choice("instrument", instrument, _allowed("instrument", provisions))
 
 
 def check_part(part: str, provisions) -> str:
@@ -100,7 +112,7 @@ def mentions(term: str, instrument: str | None = None, part: str | None = None, 
     prov = _provisions(provisions)
     prov = prov[prov["official"]]
     if instrument is not None:
-        prov = prov[prov["instrument"] == check_instrument(instrument)]
+        prov = prov[prov["instrument"] == check_instrument(instrument, prov)]
     if part is not None:
         prov = prov[prov["part"].astype(str).str.lower() == check_part(part, prov).lower()]
     forms = terms_for(term)
@@ -162,7 +174,7 @@ def compare_articles(provisions=None, lang_order=("en", "fr", "es", "ru", "zh"))
     if isinstance(lang_order, str):
         lang_order = (lang_order,)
     for lang in lang_order:
-        check_choice("language", lang, _allowed("lang"))
+        check_choice("language", lang, _allowed("lang", prov))
     old, new = article_texts(prov, "ITR 1988"), article_texts(prov, "ITR 2012")
     articles = sorted({a for a, _ in old} | {a for a, _ in new}, key=margin_sort_key)
     margins = article_margins(prov)
@@ -230,8 +242,8 @@ def margin_gaps(instrument: str = "ITR 2012", provisions=None):
     """
     import pandas as pd
 
-    check_instrument(instrument)
     prov = _provisions(provisions)
+    check_instrument(instrument, prov)
     sub = prov[(prov["instrument"] == instrument) & prov["official"] & prov["margin_no"].notna()]
     numbered = sub[sub["margin_no"].astype(str).str.fullmatch(r"\d+")]
     pages: dict[int, set[str]] = {}

@@ -75,6 +75,8 @@ class Base(pa.DataFrameModel):
 class Sources(Base):
     source_id: Series[str] = pa.Field(description="Unique source identifier (slug).", str_matches=SLUG, unique=True)
     title: Series[str] = col("Title of the document, page or post.")
+    title_is_description: Series[bool] = pa.Field(description="True when `title` is a description written by the "
+        "dataset because the source's own title was not retrieved (cited in square brackets).")
     author: Series[str] = col("Author(s), where named.", nullable=True)
     publisher: Series[str] = col("Publisher or host.", nullable=True)
     url: Series[str] = col("Canonical URL (or repository path) where the full document can be checked.", nullable=True)
@@ -400,6 +402,9 @@ class Signatures(Base):
         "origin), group_statement_only, conflicting (weaker outcome reports disagree, or equally strong ones: then "
         "unknown); for unknown: group_statement_unresolved, context_only, intention_only, none.", isin=CONFIDENCE)
     date: Series[str] = col("Date of the event in the report shown.", nullable=True, str_matches=DATE)
+    signing_day_dated: Series[bool] = pa.Field(description="True when the report shown dates the outcome to "
+        "14 Dec 2012 (or places it at the Dubai signing); False when the status rests on an undated outcome report "
+        "(it then says only that the state had or had not signed by the report's date) or is unknown.")
     evidence_kind: Series[str] = col("Kind of evidence behind the status (none when unknown).",
                                       isin=["direct", "group_statement", "conflicting", "none"])
     derivation: Series[str] = col("Derivation for group statements.", nullable=True)
@@ -641,3 +646,12 @@ MODELS: dict[str, type[Base]] = {
 
 def table_metadata(name: str) -> dict:
     return MODELS[name].__config__.metadata or {}
+
+
+def allowed_values(name: str, column: str) -> list[str]:
+    """The `isin` values of a model column (what the build enforces), in schema order."""
+    for check in MODELS[name].to_schema().columns[column].checks:
+        stats = check.statistics or {}
+        if "allowed_values" in stats:
+            return list(stats["allowed_values"])
+    raise KeyError(f"{name}.{column} has no list of allowed values")

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-REGISTRY_COLUMNS = ["source_id", "title", "author", "publisher", "url", "published", "retrieved", "kind",
-                    "language", "licence_note", "retrieved_via", "notes", "sha256"]
+REGISTRY_COLUMNS = ["source_id", "title", "title_is_description", "author", "publisher", "url", "published",
+                    "retrieved", "kind", "language", "licence_note", "retrieved_via", "notes", "sha256"]
 SNAPSHOT_DIR = "text"
 # Old source_ids kept resolvable after a merge (data/sources/aliases.csv).
 ALIAS_COLUMNS = ["alias", "source_id", "reason"]

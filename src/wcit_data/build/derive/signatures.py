@@ -13,7 +13,13 @@ Rule (also in the codebook, `Signatures` model):
   count once.
 * The report shown (`source_id`, `evidence`) is the best one supporting the status: stated over context,
   direct over group, primary over press, dated 14 Dec 2012 over later in December over later or partly dated
-  (undated last), independent over relayed; language (English first) and source_id only break ties.
+  (undated last), independent over relayed; language (English first) and source_id only break ties. Within a
+  tier, a report that dates the outcome (`date`) to 14 Dec 2012 is shown first, then one dated otherwise.
+* A status means "on 14 December 2012" only where `signing_day_dated` is true: the report shown dates the
+  outcome to that day (or places it at the Dubai signing, e.g. among "the 89" signatories). Where it is false
+  the status rests on an undated outcome report ("México firmó el Reglamento", BAKOM's "did not sign the Final
+  Acts adopted at the end of the conference"): the status is kept, as what the report states, but it says only
+  that the state had (not) signed by the report's date. The resolution says so too.
 """
 
 from __future__ import annotations
@@ -58,6 +64,9 @@ def rank_reports(reports: pd.DataFrame, kinds: dict, origins: dict, languages: d
         "context": (reports["reading"] != "stated").astype(int),
         "group": (reports["evidence_kind"] != "direct").astype(int),
         "press": reports["source_id"].map(lambda s: kinds.get(s) != "primary").astype(int),
+        # within a tier, a report dating the outcome to the signing day beats one dating it otherwise or not at all
+        "outcome_date": reports.get("date", pd.Series(None, index=reports.index, dtype=object)).map(
+            lambda d: 0 if d == SIGNING_DAY else 1 if isinstance(d, str) else 2),
         "date": date.map(_date_tier),
         "relayed": reports["source_id"].map(lambda s: origins.get(s, s) != s).astype(int),
         "lang": reports["source_id"].map(lambda s: languages.get(s) != "en").astype(int),
@@ -93,7 +102,7 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
            **_announcement(intentions)}
     if reports.empty:
         return out | {"signature_status": "unknown", "confidence": "none", "evidence_kind": "none",
-                      "resolution": "no report"}
+                      "signing_day_dated": False, "resolution": "no report"}
     outcomes = ranked[ranked["report_type"] == "outcome"]
     group_ok = outcomes["source_id"].isin(ABOUT_THE_ACCREDITED) | accredited
     usable = outcomes[(outcomes["reading"] == "stated")
@@ -110,6 +119,7 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
              "derivation": top["derivation"], "evidence_kind": top["evidence_kind"]}
     if len(statuses) > 1:
         return out | shown | {"signature_status": "unknown", "confidence": "conflicting", "evidence_kind": "conflicting",
+                              "signing_day_dated": False,
                               "resolution": f"equally strong outcome reports disagree ({', '.join(statuses)}); "
                                             "kept as unknown"}
     status = statuses[0]
@@ -126,7 +136,11 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
     note = f"; weaker outcome reports say {', '.join(others)} (kept in signature_reports)" if others else ""
     basis = ("group statement about the 144 accredited states" if top["source_id"] in ABOUT_THE_ACCREDITED
              else "group statement; member shown accredited") if top["evidence_kind"] != "direct" else "direct"
-    return out | shown | {"signature_status": status, "confidence": confidence,
+    dated = top["date"] == SIGNING_DAY
+    if not dated:
+        note += ("; the report shown does not date the outcome to 14 Dec 2012 (nor do the other reports of its "
+                 "tier): it says only that the state had (not) signed by the report's date")
+    return out | shown | {"signature_status": status, "confidence": confidence, "signing_day_dated": bool(dated),
                           "resolution": f"{_count_phrase(agree, origins)} state {status} (best: {basis}){note}"}
 
 
@@ -155,7 +169,7 @@ def _unresolved(ranked, outcomes, intentions) -> dict:
         reasons.append("announced intention(s), which never set a status: " + "; ".join(
             f"{r.reported} ({r.statement_date if isinstance(r.statement_date, str) else 'undated'}, {r.source_id})"
             for r in said.itertuples(index=False)))
-    return shown | {"signature_status": "unknown", "confidence": confidence,
+    return shown | {"signature_status": "unknown", "confidence": confidence, "signing_day_dated": False,
                     "evidence_kind": "group_statement" if confidence == "group_statement_unresolved" else "none",
                     "resolution": "unknown: " + "; and ".join(reasons)}
 

@@ -20,6 +20,7 @@ def sources_table(registry: SourceRegistry) -> pd.DataFrame:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         rel = relations.get(sid, {})
         rows.append({**{k: (r.get(k) or None) for k in columns("sources")},
+                     "title_is_description": (r.get("title_is_description") or "").strip().lower() == "true",
                      "snapshot": f"text/{sid}.txt", "n_chars": len(text),
                      "aliases": ";".join(aliases.get(sid, [])) or None,
                      "relation": rel.get("relation") or None,
