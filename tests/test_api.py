@@ -18,7 +18,7 @@ import wcit_data as wd
 from conftest import ROOT
 
 DOCTESTED_MODULES = ["wcit_data", "wcit_data.votes", "wcit_data.publish.export", "wcit_data.citation", "wcit_data.meta", "wcit_data.texts", "wcit_data.states",
-                     "wcit_data.analysis", "wcit_data.transcripts", "wcit_data.loading"]
+                     "wcit_data.analysis", "wcit_data.transcripts", "wcit_data.loading", "wcit_data.snapshots"]
 
 
 def _public_functions():

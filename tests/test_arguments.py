@@ -22,6 +22,8 @@ BAD_CALLS = [
     ("prevailing_language", (), {"provisions": pd.DataFrame({"text": []})}, r"provisions lacks column"),
     ("resolve_vote_id", ("preamble-2012-12-31",), {}, r"Did you mean 'preamble-2012-12-13'\?.*Valid ids"),
     ("export", ("/tmp/never-written", "dta"), {}, r"Unknown format 'dta'.*Valid values: csv, stata, parquet"),
+    ("source_text", ("igp-2012-12-what-realy-happened-in-dubai",), {},
+     r"Did you mean 'igp-2012-12-what-really-happened-in-dubai'\?.*Valid ids"),
 ]
 
 

@@ -1,6 +1,6 @@
-"""Packaging and CLI: the wheel works outside the checkout (with its citation file and py.typed), the sdist
-passes its own tests, the loaders work on the oldest supported pandas, CITATION.cff validates, and the CLI
-answers without tracebacks."""
+"""Packaging and CLI: the wheel works outside the checkout (with its citation file, py.typed and the source
+texts that the site highlights), the sdist passes its own tests, the loaders work on the oldest supported
+pandas, CITATION.cff validates, and the CLI answers without tracebacks."""
 
 import os
 import subprocess
@@ -32,16 +32,33 @@ def test_wheel_installs_and_loads_outside_the_checkout(tmp_path):
     wheel = next(dist.glob("wcit_data-*.whl"))
     shipped = set(zipfile.ZipFile(wheel).namelist())
     assert {"wcit_data/CITATION.cff", "wcit_data/py.typed", "wcit_data/data/datapackage.json"} <= shipped
+    snapshots = {f"wcit_data/sources/text/{p.name}" for p in (ROOT / "data" / "sources" / "text").glob("*.txt")}
+    assert len(snapshots) >= 200 and not snapshots - shipped, sorted(snapshots - shipped)[:5]
     py = _venv(tmp_path / "venv")
-    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    # jinja2 (the publish extra) for the site's source pages; matplotlib and the notebooks are not needed
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel), "jinja2>=3.1"], check=True, capture_output=True)
     code = ("import sys, wcit_data as w; assert 'pandas' not in sys.modules; v = w.load_votes(); "
             "r = v.set_index('vote_id').loc['preamble-2012-12-13']; assert (r.yes, r.no, r.abstain) == (77, 33, 8); "
             "assert len(w.list_tables()) >= 20; assert w.cite().startswith('@dataset{wcit-data-'); "
+            "assert 'nothing in the final ITRs mentions' in w.source_text('igp-2012-12-what-really-happened-in-dubai'); "
             "print(w.__file__)")
-    out = subprocess.run([str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    clean_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = subprocess.run([str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True, env=clean_env)
     assert out.returncode == 0, out.stderr
     assert str(ROOT) not in out.stdout  # imported from the installed wheel, not the checkout
+    # every evidence string of every table is found in the shipped texts and highlighted on its source page
+    site = ("from pathlib import Path; from wcit_data.publish.site.builder import SiteBuilder\n"
+            "b = SiteBuilder(Path('site'), execute_notebooks=False)\n"
+            "assert b.root is None, b.root\n"
+            "cites = [(sid, c.evidence) for sid, p in b.sources.items() for c in p.citations]\n"
+            "unlinked = [c for c in cites if '#ev-' not in b.evidence_href(*c)]\n"
+            "assert len(cites) > 1000 and not unlinked, unlinked[:3]\n"
+            "b._copy_static(); b._source_pages_html()\n"
+            "page = Path('site/sources/igp-2012-12-what-really-happened-in-dubai.html').read_text('utf-8')\n"
+            "assert '<mark class=\"ev\"' in page and 'SHA-256 matches the registry.' in page\n"
+            "print(len(cites))")
+    out = subprocess.run([str(py), "-c", site], cwd=tmp_path, capture_output=True, text=True, env=clean_env)
+    assert out.returncode == 0, out.stderr[-3000:]
 
 
 @pytest.mark.slow

@@ -136,15 +136,30 @@ def test_figures_and_notebooks_are_on_the_site_with_alt_text(site):
     assert len(re.findall(r'href="0\d_[a-z0-9_]+\.html"', notebooks)) == 5
 
 
-def test_source_pages_say_so_when_the_snapshot_is_not_available(tmp_path):
+def test_source_pages_use_the_package_texts_without_a_checkout(tmp_path):
     from wcit_data.publish.site.builder import SiteBuilder
 
+    builder = SiteBuilder(tmp_path / "site", root=tmp_path / "no-checkout", execute_notebooks=False)
+    sid = "igp-2012-12-what-really-happened-in-dubai"
+    evidence = builder.sources[sid].citations[0].evidence
+    assert "#ev-" in builder.evidence_href(sid, evidence)
+    builder._copy_static()
+    builder._source_pages_html()
+    page = (tmp_path / "site" / "sources" / f"{sid}.html").read_text(encoding="utf-8")
+    assert '<mark class="ev"' in page and "SHA-256 matches the registry." in page
+
+
+def test_source_pages_say_so_when_the_snapshot_is_not_available(tmp_path, monkeypatch):
+    from wcit_data import snapshots
+    from wcit_data.publish.site.builder import SiteBuilder
+
+    monkeypatch.setattr(snapshots, "stored_text_bytes", lambda source_id: None)  # neither package nor checkout
     builder = SiteBuilder(tmp_path / "site", root=tmp_path / "no-checkout", execute_notebooks=False)
     assert builder.evidence_href("igp-2012-12-what-really-happened-in-dubai", "anything").endswith("#snapshot")
     builder._copy_static()
     builder._source_pages_html()
     page = (tmp_path / "site" / "sources" / "igp-2012-12-what-really-happened-in-dubai.html").read_text(encoding="utf-8")
-    assert "not part of the installed package" in page and "https://global.asc.upenn.edu/" in page
+    assert "The stored text is missing" in page and "https://global.asc.upenn.edu/" in page
     assert 'id="snapshot"' in page
 
 

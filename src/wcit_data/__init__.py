@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # static tools see the real objects; at run time they are imp
         StateLookupError as StateLookupError,
         lookup_state as lookup_state,
     )
+    from wcit_data.snapshots import source_text as source_text
     from wcit_data.table_names import TableName as TableName
     from wcit_data.texts import (
         compare_articles as compare_articles,
@@ -66,6 +67,7 @@ _LAZY = {
     "signing_by_group": "wcit_data.analysis",
     "states_signatures_covariates": "wcit_data.analysis",
     "export": "wcit_data.publish.export",
+    "source_text": "wcit_data.snapshots",
 }
 
 

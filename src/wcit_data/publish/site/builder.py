@@ -17,6 +17,7 @@ passage on that page (``#ev-<hash of the normalised evidence>``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
@@ -29,7 +30,8 @@ import pandas as pd
 from markupsafe import Markup
 
 from wcit_data import __version__
-from wcit_data.build.sources import EVIDENCE_PAIRS, kept_whole, sha256_file
+from wcit_data import snapshots as wcit_snapshots
+from wcit_data.build.sources import EVIDENCE_PAIRS, kept_whole
 from wcit_data.publish.site.evidence import LocatedText, evidence_anchor, highlighted_html, locate
 from wcit_data.publish.site.links import LinkReport, check_site
 from wcit_data.publish.site.refs import resolve, split_refs, text_of
@@ -90,7 +92,7 @@ class Citation:
 @dataclass
 class SourcePage:
     row: dict
-    snapshot_path: Path | None
+    snapshot_bytes: bytes | None  # the stored text, from the checkout or else the installed package
     located: LocatedText | None = None
     hash_matches: bool | None = None
     citations: list[Citation] = field(default_factory=list)
@@ -119,9 +121,9 @@ class SiteBuilder:
     @staticmethod
     def _checkout_root(root):
         """The checkout given, else the one holding the cwd or this package (an editable install); None when the
-        package runs without one (then the pages say the snapshots and notebooks are not available)."""
+        package runs without one (then the source texts come from the package and the notebooks are not shown)."""
         if root is not None:
-            return Path(root)  # taken as given: a folder without snapshots makes pages that say so
+            return Path(root)  # taken as given: a folder without snapshots uses those the package ships
         # the same search as build.find_root, which cannot be imported without the build extra (pandera)
         for base in (Path.cwd().resolve(), Path(__file__).resolve().parents[4]):
             for folder in (base, *base.parents):
@@ -155,7 +157,9 @@ class SiteBuilder:
         for row in registry.astype(object).to_dict("records"):
             sid = row["source_id"]
             path = snapshots / f"{sid}.txt" if snapshots else None
-            pages[sid] = SourcePage(row, path if path and path.is_file() else None)
+            # a checkout's own texts first (they may be newer than the package); else those the wheel ships
+            raw = path.read_bytes() if path and path.is_file() else wcit_snapshots.stored_text_bytes(sid)
+            pages[sid] = SourcePage(row, raw)
         for name, frame in self.tables.items():
             for sid_col, ev_col in EVIDENCE_PAIRS:
                 if sid_col not in frame.columns or ev_col not in frame.columns:
@@ -167,10 +171,9 @@ class SiteBuilder:
                         raise ValueError(f"{name} row {position + 1}: {sid_col} {sid!r} is not in the sources table")
                     pages[sid].citations.append(Citation(name, position, self.row_labels[name][position], str(ev), ev_col))
         for page in pages.values():
-            if page.snapshot_path:
-                page.located = locate(page.snapshot_path.read_text(encoding="utf-8"),
-                                      [c.evidence for c in page.citations])
-                page.hash_matches = sha256_file(page.snapshot_path) == _text(page.row.get("sha256"))
+            if page.snapshot_bytes is not None:
+                page.located = locate(page.snapshot_bytes.decode("utf-8"), [c.evidence for c in page.citations])
+                page.hash_matches = hashlib.sha256(page.snapshot_bytes).hexdigest() == _text(page.row.get("sha256"))
         return pages
 
     # ---------------------------------------------------------------- links
