@@ -219,13 +219,32 @@ def preamble_vote_window(tables: dict | None = None):
     return lo, hi
 
 
-KIND_COLOURS = {"vote": "#b2182b", "observer": "#1b7837", "plenary_start": "#2166ac", "plenary_end": "#2166ac",
-                "statement": "#8c510a", "signing": "#762a83", "press": "#5e3c99", "walkout": "#e08214"}
+# One distinct colour per event kind (the legend names each); kinds not listed take the spare colours in turn.
+KIND_COLOURS = {"vote": "#b2182b", "observer": "#1b7837", "plenary_start": "#2166ac", "plenary_end": "#92c5de",
+                "statement": "#8c510a", "signing": "#762a83", "press": "#e7298a", "walkout": "#e08214",
+                "announcement": "#17becf", "decision": "#000000", "other": "#969696"}
+SPARE_KIND_COLOURS = ("#bcbd22", "#01665e", "#c2a5cf", "#a6dba0", "#fdb863", "#7f3b08")
+
+
+def kind_colours(kinds) -> dict[str, str]:
+    """{kind: colour} for the kinds given, every colour different; unlisted kinds take the spare colours."""
+    spare = iter(SPARE_KIND_COLOURS)
+    colours = {}
+    for kind in sorted(set(map(str, kinds))):
+        colours[kind] = KIND_COLOURS.get(kind) or next(spare, None)
+        if colours[kind] is None:
+            raise ValueError(f"more unlisted event kinds than spare colours: {sorted(set(map(str, kinds)))}; "
+                             f"listed kinds: {', '.join(KIND_COLOURS)}")
+    return colours
 
 
 def _observer_absence(events: pd.DataFrame):
-    obs = events[events["kind"].astype(str) == "observer"].sort_values("utc")
-    return (obs["utc"].iloc[0], obs["utc"].iloc[1]) if len(obs) >= 2 else None
+    """(stopped, returned) UTC of the blog author's stated absence; an approximate time ("around 5:30 pm") is
+    the middle of its stored bounds, i.e. the time he states."""
+    obs = events[events["kind"].astype(str) == "observer"]
+    middle = obs["utc_earliest"] + (obs["utc_latest"] - obs["utc_earliest"]) / 2
+    when = obs["utc"].fillna(middle).dropna().sort_values()
+    return (when.iloc[0], when.iloc[1]) if len(when) >= 2 else None
 
 
 def timeline(events: pd.DataFrame, start: str = "2012-12-12", end: str = "2012-12-15", vote_window=None,
@@ -270,8 +289,9 @@ def timeline(events: pd.DataFrame, start: str = "2012-12-12", end: str = "2012-1
         ax.text(window[0] if first else window[1], -0.7, f" {short} ", color=colour, fontsize=6.5, va="center",
                 ha="right" if first else "left", fontweight="bold", zorder=4)
         bands.append(Patch(facecolor=colour + "20", hatch=hatch, edgecolor=colour, ls=edge, label=label))
+    colours = kind_colours(ev["kind"])
     for y, r in enumerate(ev.itertuples()):
-        colour = KIND_COLOURS.get(str(r.kind), "#636363")
+        colour = colours[str(r.kind)]
         if str(r.precision) == "exact":
             ax.plot(r.utc, y, "o", color=colour, ms=5, zorder=3)
         elif pd.notna(r.utc_earliest) and pd.notna(r.utc_latest):
@@ -311,8 +331,7 @@ def timeline(events: pd.DataFrame, start: str = "2012-12-12", end: str = "2012-1
              Line2D([], [], lw=6, alpha=0.6, color="#444444", label="known between two bounds"),
              Line2D([], [], marker=r"$\rightarrow$", ls="", ms=14, color="#444444",
                     label="known by one bound only (arrow points to the open side)")]
-    kinds = [Line2D([], [], marker="s", ls="", color=KIND_COLOURS.get(k, "#636363"), label=f"kind: {k}")
-             for k in sorted(ev["kind"].astype(str).unique())]
+    kinds = [Line2D([], [], marker="s", ls="", color=colour, label=f"kind: {k}") for k, colour in colours.items()]
     ax.legend(handles=marks + bands + kinds, loc="upper center", ncol=3, fontsize=7, frameon=False,
               bbox_to_anchor=(0.5, 0), bbox_transform=offset_copy(ax.transAxes, fig=fig, y=-70, units="points"))
     n_day = int(day_only.sum())
