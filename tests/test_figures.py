@@ -56,7 +56,7 @@ def test_after_vote_figure_labels_are_publishers_and_dates_with_ties(tables):
     texts = _texts(fig)
     assert texts.count("=2") == 12  # IBTimes lists 12 states together after the USA: tied, not ranked
     assert texts.count("=4") == 8  # Kiwiblog: CAN, POL, NLD, DNK, KEN, NZL, CRI, CZE together
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert any("tied" in t for t in legend) and any("no order" in t for t in legend)
 
 
@@ -70,6 +70,43 @@ def test_after_vote_figure_for_plen3_has_its_own_statements(tables):
 def test_after_vote_figure_refuses_an_unknown_vote(tables):
     with pytest.raises(ValueError, match="valid vote_ids: .*preamble-2012-12-13"):
         figures.after_vote_order(tables["interventions"], tables["sources"], vote_id="preamble-2012-12-31")
+
+
+def test_after_vote_figure_resolves_a_former_vote_id(tables):
+    iv, sources = tables["interventions"], tables["sources"]
+    fig = figures.after_vote_order(iv, sources, vote_id="plen3-2012-12-12")
+    assert set(_ytick_labels(fig.axes[0])) == {"ESP", "NZL", "SWE"}
+    assert "plen3-2012-12-13" in fig.alt_text and "PLEN" not in _ytick_labels(fig.axes[0])
+    # a frame from 0.1.0 still carrying the former id draws the same statements under the current id
+    old = iv.assign(vote_id=iv["vote_id"].astype(object).replace({"plen3-2012-12-13": "plen3-2012-12-12"}))
+    fig = figures.after_vote_order(old, sources, vote_id="plen3-2012-12-13")
+    assert set(_ytick_labels(fig.axes[0])) == {"ESP", "NZL", "SWE"}
+
+
+def test_after_vote_figure_on_an_empty_frame_lists_the_valid_ids(tables):
+    with pytest.raises(ValueError, match="valid vote_ids: .*plen3-2012-12-13, preamble-2012-12-13$"):
+        figures.after_vote_order(tables["interventions"].iloc[:0], tables["sources"])
+
+
+def test_after_vote_alt_text_keeps_publisher_names_whole(tables):
+    fig = figures.after_vote_order(tables["interventions"], tables["sources"], vote_id=PREAMBLE)
+    assert "International Business Times UK, 2012-12;" in fig.alt_text
+    assert "Business, Times" not in fig.alt_text and "Public, &" not in fig.alt_text
+    assert "Czech Yearbook of Public & Private International Law (via cld.bz), 2013" in fig.alt_text
+
+
+def test_after_vote_title_fits_and_legend_sits_under_the_plot(tables):
+    long_title = ("Statements placed right after the Preamble vote of 13 December 2012 (preamble-2012-12-13): "
+                  "position as each source states it")
+    fig = figures.after_vote_order(tables["interventions"], tables["sources"], vote_id=PREAMBLE, title=long_title)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    title = next(t for t in fig.findobj(matplotlib.text.Text) if t.get_text() == ax.get_title(loc="left"))
+    assert title.get_window_extent(renderer).x1 <= ax.get_window_extent(renderer).x1 + 1  # wrapped to the plot
+    assert " ".join(ax.get_title(loc="left").split()) == long_title
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert legend.y1 < ax.get_window_extent(renderer).y0  # below the plot, not in a column beside it
 
 
 # ---------------------------------------------------------------------------------------------------- timeline
@@ -104,6 +141,31 @@ def test_timeline_has_three_time_axes_and_leaves_out_day_only_events(tables):
                        & events["date_local"].astype(str).str[:10].between("2012-12-12", "2012-12-14")]
     assert f"{len(in_window)} events known only to the day are not drawn" in fig.alt_text
     assert not any("2012-12-0" in str(d) for d in labels.split())  # nothing from before 12 December
+
+
+def test_timeline_gives_every_kind_its_own_colour_and_the_legend_matches(tables):
+    events = tables["events"]
+    fig = figures.timeline(events, vote_window=figures.preamble_vote_window())
+    ax = fig.axes[0]
+    legend = {t.get_text().removeprefix("kind: "): matplotlib.colors.to_hex(h.get_color())
+              for t, h in zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles)
+              if t.get_text().startswith("kind: ")}
+    assert {"announcement", "decision", "plenary_start", "plenary_end"} <= set(legend)
+    assert len(set(legend.values())) == len(legend)  # no two kinds share a colour
+    assert legend["plenary_start"] != legend["plenary_end"] and legend["announcement"] != legend["decision"]
+    # each exact-time point is drawn in its kind's legend colour
+    points = [line for line in ax.get_lines() if line.get_marker() == "o" and len(line.get_xdata()) == 1]
+    exact = events[(events["precision"].astype(str) == "exact")].set_index("utc")
+    assert points
+    for line in points:
+        kinds = set(exact.loc[[pd.Timestamp(line.get_xdata()[0]).tz_localize("UTC")], "kind"].astype(str))
+        assert matplotlib.colors.to_hex(line.get_color()) in {legend[k] for k in kinds}
+    assert " author away " in _texts(fig)  # the blog author's absence band, from his approximate times
+
+
+def test_timeline_kinds_outside_the_palette_still_get_distinct_colours():
+    colours = figures.kind_colours(["vote", "rumour", "leak"])
+    assert len(set(colours.values())) == 3
 
 
 # ------------------------------------------------------------------------------------------ signing by group
@@ -153,6 +215,33 @@ def test_signature_map_colours_states_by_status(tables):
     assert {"MCO", "SMR", "VAT", "KNA", "BRB"} <= set(_texts(fig))  # labelled in the close-ups
     assert any(t.startswith("territory without ITU membership") for t in legend)
     assert "Taiwan" in fig.alt_text and "W. Sahara" in fig.alt_text  # drawn, but not as Member States
+
+
+
+def _legend_texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+
+
+def test_a_filtered_signatures_frame_is_not_drawn_as_unknown(tables):
+    states, signatures = tables["states"], tables["signatures"]
+    corroborated = signatures[signatures["confidence"].astype(str) == "corroborated"]
+    n, left_out = len(corroborated), len(states) - len(corroborated)
+    assert 0 < n < len(states)
+    for draw in (maps.signature_map, maps.confidence_map):
+        fig = draw(states, corroborated)
+        legend = _legend_texts(fig)
+        assert f"not in the data passed ({left_out})" in legend
+        assert not any(t.startswith("status unknown") and t != "status unknown (0)" for t in legend)
+        titles = " ".join(ax.get_title(loc="left") for ax in fig.axes)
+        assert f"{n} of {len(states)} ITU Member States in the data passed" in titles
+        assert "193 ITU Member States," not in titles
+        assert f"World map of {n} of {len(states)} ITU Member States" in fig.alt_text
+        assert f"{left_out} Member States are not in the signatures data passed" in fig.alt_text
+        assert "Unknown means no stored source" not in fig.alt_text
+    # the full table has no state outside the data passed
+    fig = maps.signature_map(states, signatures)
+    assert not any("not in the data passed" in t for t in _legend_texts(fig))
+    assert "Unknown means no stored source states the status." in fig.alt_text
 
 
 def test_every_member_state_is_drawn_or_marked(tables):

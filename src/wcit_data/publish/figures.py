@@ -74,46 +74,87 @@ def save(fig, stem) -> dict[str, Path]:
 
 # ---------------------------------------------------------------------------------------------- after-vote order
 
-def _source_labels(source_ids, sources: pd.DataFrame) -> dict[str, str]:
-    """'Publisher, YYYY-MM-DD' for each source (title words added where two sources would read the same)."""
+def _source_names(source_ids, sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """(publisher, date, distinguishing title words or '') for each source; title words are added only where two
+    sources would otherwise read the same."""
     reg = sources.set_index(sources["source_id"].astype(str))
-    labels = {}
+    names = {}
     for sid in source_ids:
         if sid not in reg.index:
             raise ValueError(f"source_id {sid!r} is not in the sources table given")
         row = reg.loc[sid]
-        who = next((str(row[c]) for c in ("publisher", "author") if pd.notna(row.get(c)) and str(row[c]).strip()),
-                   _clean(row["title"])[:30])
+        who = next((_clean(row[c]).strip() for c in ("publisher", "author")
+                    if pd.notna(row.get(c)) and str(row[c]).strip()), _clean(row["title"])[:30])
         when = str(row["published"])[:10] if pd.notna(row.get("published")) else "undated"
-        labels[sid] = f"{_wrap(who, 24)}\n{when}"
-    seen = pd.Series(labels).duplicated(keep=False)
+        names[sid] = (who, when, "")
+    seen = pd.Series({sid: name[:2] for sid, name in names.items()}, dtype=object).duplicated(keep=False)
     for sid in seen[seen].index:
-        labels[sid] += "\n" + _wrap(reg.loc[sid, "title"], 22).split("\n")[0]
-    return labels
+        names[sid] = (*names[sid][:2], textwrap.wrap(_clean(reg.loc[sid, "title"]), 22)[0])
+    return names
+
+
+def _tick_label(name: tuple[str, str, str]) -> str:
+    """Publisher wrapped to a narrow column, then the date (and title words where needed), one per line."""
+    who, when, extra = name
+    return "\n".join([_wrap(who, 24), when] + ([extra] if extra else []))
+
+
+def _plain_label(name: tuple[str, str, str]) -> str:
+    """The same label on one line, for alt text: 'International Business Times UK, 2012-12'."""
+    return ", ".join(part for part in name if part)
+
+
+def _vote_in(interventions: pd.DataFrame, vote_id: str, votes: pd.DataFrame | None) -> tuple[pd.Series, str]:
+    """The interventions' vote ids with former ids mapped to current ones, and ``vote_id`` resolved the same way.
+
+    Raises ValueError listing the vote ids the frame has (or, for a frame without any, the votes table's ids).
+    """
+    from wcit_data.votes import _former_ids, resolve_vote_id
+
+    if votes is None:
+        from wcit_data.loading import load
+
+        votes = load("votes")
+    former = _former_ids(votes)
+    ids = interventions["vote_id"].astype(object).where(interventions["vote_id"].notna())
+    ids = ids.map(lambda v: former.get(str(v), str(v)) if pd.notna(v) else v)
+    present = sorted(ids.dropna().unique())
+    wanted = former.get(vote_id, vote_id)
+    if wanted not in present:
+        try:
+            wanted = resolve_vote_id(vote_id, votes)
+        except ValueError:
+            pass
+    if wanted not in present:
+        known = ", ".join(present) if present else (
+            "none in the interventions passed; the votes table has " + ", ".join(sorted(votes["vote_id"].astype(str))))
+        raise ValueError(f"vote_id {vote_id!r} has no interventions; valid vote_ids: {known}")
+    return ids, wanted
 
 
 def after_vote_order(interventions: pd.DataFrame, sources: pd.DataFrame | None = None,
-                     vote_id: str = PREAMBLE_VOTE, relation: str = "after", title: str | None = None, ax=None):
+                     vote_id: str = PREAMBLE_VOTE, relation: str = "after", title: str | None = None, ax=None,
+                     votes: pd.DataFrame | None = None):
     """Statements that sources place ``relation`` (default: right after) the vote ``vote_id``, one column per
     source (publisher and date), one row per state, each mark showing the position the source states.
 
     Positions that a source gives to several states at once are drawn as ties; statements that a source places
-    after the vote without any order are drawn as dots. Only rows of this vote are drawn.
+    after the vote without any order are drawn as dots. Only rows of this vote are drawn. A former vote id
+    (``plen3-2012-12-12``) resolves through ``votes`` (default: the shipped votes table).
     """
     if sources is None:
         from wcit_data.loading import load
 
         sources = load("sources")
-    votes_present = sorted(interventions["vote_id"].dropna().astype(str).unique())
-    if vote_id not in votes_present:
-        raise ValueError(f"vote_id {vote_id!r} has no interventions; valid vote_ids: {', '.join(votes_present)}")
-    iv = interventions[(interventions["vote_id"].astype(str) == vote_id)
+    vote_ids, vote_id = _vote_in(interventions, vote_id, votes)
+    iv = interventions[(vote_ids == vote_id)
                        & (interventions["vote_relation"].astype(str) == relation) & interventions["iso3"].notna()]
     if iv.empty:
         raise ValueError(f"no intervention is placed {relation!r} vote {vote_id!r} with a state named")
     iv = iv.assign(iso3=iv["iso3"].astype(str), source_id=iv["source_id"].astype(str),
                    order=pd.to_numeric(iv["order"], errors="coerce").fillna(0).astype(int))
-    labels = _source_labels(iv["source_id"].unique(), sources)
+    names = _source_names(iv["source_id"].unique(), sources)
+    labels = {sid: _tick_label(name) for sid, name in names.items()}
     published = sources.set_index(sources["source_id"].astype(str))["published"].astype(str)
     cols = sorted(labels, key=lambda s: (published.get(s, "9999"), labels[s]))
     ranked = iv[iv["order"] > 0]
@@ -125,6 +166,7 @@ def after_vote_order(interventions: pd.DataFrame, sources: pd.DataFrame | None =
     kind[ranked.index] = "ranked"
     kind[ties[ties].index] = "tied"
 
+    own_figure = ax is None
     fig, ax = _new_figure(ax, (max(6.5, 0.95 * len(cols) + 2.2), 0.34 * len(rows) + 2.4))
     style = {"ranked": ("o", "#fdd49e", "position stated by the source"),
              "tied": ("s", "#c6dbef", "tied position (listed together; '=' marks a tie)"),
@@ -146,13 +188,19 @@ def after_vote_order(interventions: pd.DataFrame, sources: pd.DataFrame | None =
     ax.grid(color="#eeeeee", zorder=0)
     ax.set_axisbelow(True)
     ax.set_ylabel("State (ISO 3166 alpha-3)")
-    ax.set_title(title or f"Statements placed {relation} the vote {vote_id}: position as each source states it",
-                 fontsize=9.5, loc="left")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False, markerscale=0.6)
+    # the title is wrapped to the axes' width so it never runs to the figure's edge
+    title = title or f"Statements placed {relation} the vote {vote_id}: position as each source states it"
+    axes_width_pt = ax.get_position().width * fig.get_figwidth() * 72
+    ax.set_title(_wrap(title, max(40, int(axes_width_pt / (9.5 * 0.55)))), fontsize=9.5, loc="left")
+    if own_figure:  # legend in one row under the source names, so no column of empty space is left beside it
+        fig.legend(*ax.get_legend_handles_labels(), loc="outside lower left", ncol=3, fontsize=7, frameon=False,
+                   markerscale=0.6)
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False, markerscale=0.6)
     n_first = sorted(ranked.loc[ranked["order"] == 1, "iso3"].unique())
     fig.alt_text = (f"Dot chart of {len(iv)} statements by {len(rows)} states that {len(cols)} sources place "
                     f"{relation} the vote {vote_id} ({', '.join(rows)}). Sources: "
-                    f"{'; '.join(labels[s].replace(chr(10), ', ') for s in cols)}. "
+                    f"{'; '.join(_plain_label(names[s]) for s in cols)}. "
                     f"{int((kind == 'ranked').sum())} marks carry a position the source states, "
                     f"{int((kind == 'tied').sum())} are tied positions, {int((kind == 'unordered').sum())} have no "
                     f"order. Named first by a source: {', '.join(n_first) or 'none'}.")
@@ -171,13 +219,32 @@ def preamble_vote_window(tables: dict | None = None):
     return lo, hi
 
 
-KIND_COLOURS = {"vote": "#b2182b", "observer": "#1b7837", "plenary_start": "#2166ac", "plenary_end": "#2166ac",
-                "statement": "#8c510a", "signing": "#762a83", "press": "#5e3c99", "walkout": "#e08214"}
+# One distinct colour per event kind (the legend names each); kinds not listed take the spare colours in turn.
+KIND_COLOURS = {"vote": "#b2182b", "observer": "#1b7837", "plenary_start": "#2166ac", "plenary_end": "#92c5de",
+                "statement": "#8c510a", "signing": "#762a83", "press": "#e7298a", "walkout": "#e08214",
+                "announcement": "#17becf", "decision": "#000000", "other": "#969696"}
+SPARE_KIND_COLOURS = ("#bcbd22", "#01665e", "#c2a5cf", "#a6dba0", "#fdb863", "#7f3b08")
+
+
+def kind_colours(kinds) -> dict[str, str]:
+    """{kind: colour} for the kinds given, every colour different; unlisted kinds take the spare colours."""
+    spare = iter(SPARE_KIND_COLOURS)
+    colours = {}
+    for kind in sorted(set(map(str, kinds))):
+        colours[kind] = KIND_COLOURS.get(kind) or next(spare, None)
+        if colours[kind] is None:
+            raise ValueError(f"more unlisted event kinds than spare colours: {sorted(set(map(str, kinds)))}; "
+                             f"listed kinds: {', '.join(KIND_COLOURS)}")
+    return colours
 
 
 def _observer_absence(events: pd.DataFrame):
-    obs = events[events["kind"].astype(str) == "observer"].sort_values("utc")
-    return (obs["utc"].iloc[0], obs["utc"].iloc[1]) if len(obs) >= 2 else None
+    """(stopped, returned) UTC of the blog author's stated absence; an approximate time ("around 5:30 pm") is
+    the middle of its stored bounds, i.e. the time he states."""
+    obs = events[events["kind"].astype(str) == "observer"]
+    middle = obs["utc_earliest"] + (obs["utc_latest"] - obs["utc_earliest"]) / 2
+    when = obs["utc"].fillna(middle).dropna().sort_values()
+    return (when.iloc[0], when.iloc[1]) if len(when) >= 2 else None
 
 
 def timeline(events: pd.DataFrame, start: str = "2012-12-12", end: str = "2012-12-15", vote_window=None,
@@ -222,8 +289,9 @@ def timeline(events: pd.DataFrame, start: str = "2012-12-12", end: str = "2012-1
         ax.text(window[0] if first else window[1], -0.7, f" {short} ", color=colour, fontsize=6.5, va="center",
                 ha="right" if first else "left", fontweight="bold", zorder=4)
         bands.append(Patch(facecolor=colour + "20", hatch=hatch, edgecolor=colour, ls=edge, label=label))
+    colours = kind_colours(ev["kind"])
     for y, r in enumerate(ev.itertuples()):
-        colour = KIND_COLOURS.get(str(r.kind), "#636363")
+        colour = colours[str(r.kind)]
         if str(r.precision) == "exact":
             ax.plot(r.utc, y, "o", color=colour, ms=5, zorder=3)
         elif pd.notna(r.utc_earliest) and pd.notna(r.utc_latest):
@@ -263,8 +331,7 @@ def timeline(events: pd.DataFrame, start: str = "2012-12-12", end: str = "2012-1
              Line2D([], [], lw=6, alpha=0.6, color="#444444", label="known between two bounds"),
              Line2D([], [], marker=r"$\rightarrow$", ls="", ms=14, color="#444444",
                     label="known by one bound only (arrow points to the open side)")]
-    kinds = [Line2D([], [], marker="s", ls="", color=KIND_COLOURS.get(k, "#636363"), label=f"kind: {k}")
-             for k in sorted(ev["kind"].astype(str).unique())]
+    kinds = [Line2D([], [], marker="s", ls="", color=colour, label=f"kind: {k}") for k, colour in colours.items()]
     ax.legend(handles=marks + bands + kinds, loc="upper center", ncol=3, fontsize=7, frameon=False,
               bbox_to_anchor=(0.5, 0), bbox_transform=offset_copy(ax.transAxes, fig=fig, y=-70, units="points"))
     n_day = int(day_only.sum())

@@ -33,6 +33,10 @@ STATUS_ORDER = ["signed", "did_not_sign", "unknown"]
 STATUS_COLOURS = {"signed": "#2166ac", "did_not_sign": "#d6604d", "unknown": "#d9d9d9"}
 STATUS_LABELS = {"signed": "signed", "did_not_sign": "did not sign", "unknown": "status unknown"}
 NON_MEMBER_COLOUR = "#f7f7f7"
+# A Member State without a row in the signatures frame passed (e.g. a filtered copy): neither signed nor unknown.
+NOT_PASSED = "not_in_data_passed"
+NOT_PASSED_COLOUR = "#fee391"
+NOT_PASSED_LABEL = "not in the data passed"
 # Confidence vocabularies, strongest first: the signatures table's `confidence`, or `evidence_kind` before it.
 CONFIDENCE_ORDER = {
     "confidence": ["corroborated", "single_outcome_report", "group_statement_only", "conflicting", "none"],
@@ -159,9 +163,25 @@ def _join(states: pd.DataFrame, signatures: pd.DataFrame, column: str) -> pd.Dat
     left = states[["iso3", "m49"] + [c for c in ("short_name", "present_wcit12", "itu_member_2012")
                                      if c in states.columns]]
     joined = left.assign(iso3=left["iso3"].astype(str), m49=left["m49"].astype(str).str.zfill(3)).merge(
-        signatures.assign(iso3=signatures["iso3"].astype(str))[["iso3", column]], on="iso3", how="left")
+        signatures.assign(iso3=signatures["iso3"].astype(str))[["iso3", column]], on="iso3", how="left",
+        indicator=True)
+    passed = joined.pop("_merge") == "both"
     joined[column] = joined[column].astype(object).where(joined[column].notna(), "unknown").astype(str)
+    joined.loc[~passed, column] = NOT_PASSED
     return joined
+
+
+def _scope(joined: pd.DataFrame, column: str) -> str:
+    """'193 ITU Member States', or '29 of 193 ITU Member States in the data passed' for a filtered frame."""
+    passed = int((joined[column] != NOT_PASSED).sum())
+    return (f"{len(joined)} ITU Member States" if passed == len(joined)
+            else f"{passed} of {len(joined)} ITU Member States in the data passed")
+
+
+def _not_passed_note(joined: pd.DataFrame, column: str) -> str:
+    n = int((joined[column] == NOT_PASSED).sum())
+    return (f" {n} Member States are not in the signatures data passed and are drawn pale yellow "
+            f"({NOT_PASSED_LABEL}), not as unknown." if n else "")
 
 
 def _not_accredited(joined: pd.DataFrame) -> pd.Series:
@@ -284,15 +304,18 @@ def signature_map(states: pd.DataFrame, signatures: pd.DataFrame):
     if bad := values - set(STATUS_ORDER):
         raise ValueError(f"unexpected signature status {sorted(bad)}; valid values: {', '.join(STATUS_ORDER)}")
     joined = _join(states, signatures, column)
-    fig, counts, marked, others, hatched = _draw(joined, column, STATUS_COLOURS, STATUS_LABELS,
+    colours = {**STATUS_COLOURS, NOT_PASSED: NOT_PASSED_COLOUR}
+    labels = {**STATUS_LABELS, NOT_PASSED: NOT_PASSED_LABEL}
+    fig, counts, marked, others, hatched = _draw(joined, column, colours, labels,
                                                  "Signature of the Final Acts (ITRs 2012) on 14 December 2012, "
-                                                 f"{len(joined)} ITU Member States")
-    fig.alt_text = (f"World map of {len(joined)} ITU Member States coloured by signature of the WCIT-12 Final Acts "
+                                                 + _scope(joined, column))
+    unknown_note = " Unknown means no stored source states the status." if counts.get("unknown", 0) else ""
+    fig.alt_text = (f"World map of {_scope(joined, column)} coloured by signature of the WCIT-12 Final Acts "
                     f"on 14 December 2012: {counts.get('signed', 0)} signed (blue), {counts.get('did_not_sign', 0)} "
                     f"did not sign (red), {counts.get('unknown', 0)} unknown (grey). {len(marked)} small states are "
                     f"drawn as markers. {hatched} states are recorded as not Member States or not accredited. "
-                    f"Territories without ITU membership of their own ({', '.join(sorted(others))}) are dotted. "
-                    "Unknown means no stored source states the status.")
+                    f"Territories without ITU membership of their own ({', '.join(sorted(others))}) are dotted."
+                    + _not_passed_note(joined, column) + unknown_note)
     return fig
 
 
@@ -306,7 +329,7 @@ def confidence_map(states: pd.DataFrame, signatures: pd.DataFrame):
     joined = _join(states, signatures, column)
     joined[column] = joined[column].replace({"unknown": "none"})
     known = CONFIDENCE_ORDER[column]
-    order = [v for v in known if v in set(joined[column])] + sorted(set(joined[column]) - set(known))
+    order = [v for v in known if v in set(joined[column])] + sorted(set(joined[column]) - set(known) - {NOT_PASSED})
     import matplotlib
 
     ramp = matplotlib.colormaps["viridis"]
@@ -315,11 +338,13 @@ def confidence_map(states: pd.DataFrame, signatures: pd.DataFrame):
                for i, v in enumerate(graded)}
     colours["none"] = STATUS_COLOURS["unknown"]
     labels = {v: v.replace("_", " ") + (" (no report)" if v == "none" else "") for v in colours}
+    if (joined[column] == NOT_PASSED).any():
+        colours[NOT_PASSED], labels[NOT_PASSED] = NOT_PASSED_COLOUR, NOT_PASSED_LABEL
     fig, counts, marked, others, hatched = _draw(joined, column, colours, labels,
                                                  f"How each signature status is attested (signatures.{column}), "
-                                                 f"{len(joined)} ITU Member States")
-    fig.alt_text = (f"World map of {len(joined)} ITU Member States coloured by signatures.{column}: "
-                    + ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in colours)
+                                                 + _scope(joined, column))
+    fig.alt_text = (f"World map of {_scope(joined, column)} coloured by signatures.{column}: "
+                    + ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in colours if v != NOT_PASSED)
                     + f". {len(marked)} small states are drawn as markers; territories without ITU membership are "
-                    "dotted.")
+                    "dotted." + _not_passed_note(joined, column))
     return fig
