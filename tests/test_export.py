@@ -109,3 +109,20 @@ def test_cli_export(tmp_path):
                           "--tables", "votes"], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["datapackage.json", "votes.csv"]
+
+
+def test_duckdb_has_enum_types_dates_and_comments(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    (path,) = wcit_data.export(tmp_path, "duckdb", tables=["signatures", "events"])
+    con = duckdb.connect(str(path), read_only=True)
+    types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() "
+                             "WHERE table_name = 'signatures'").fetchall())
+    assert types["signature_status"] == "ENUM('signed', 'did_not_sign', 'unknown')"
+    events = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() "
+                              "WHERE table_name = 'events'").fetchall())
+    assert events["date_local"] == "DATE" and events["utc"] == "TIMESTAMP WITH TIME ZONE"
+    signed = con.execute("SELECT count(*) FROM signatures WHERE signature_status = 'signed'").fetchone()[0]
+    assert signed == int((wcit_data.load_signatures()["signature_status"] == "signed").sum()) > 0
+    comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'signatures' "
+                          "AND column_name = 'confidence'").fetchone()[0]
+    assert comment.startswith("corroborated")

@@ -13,7 +13,8 @@ from pathlib import Path
 # Optional dependencies -> the extra that provides them, for a one-line message instead of a traceback.
 EXTRA_OF_MODULE = {"pandera": "build", "pycountry": "build", "frictionless": "build", "yaml": "build",
                    "matplotlib": "notebooks", "nbclient": "notebooks", "nbconvert": "notebooks",
-                   "nbformat": "notebooks", "ipykernel": "notebooks", "jupyterlab": "notebooks"}
+                   "nbformat": "notebooks", "ipykernel": "notebooks", "jupyterlab": "notebooks",
+                   "openpyxl": "publish", "jinja2": "publish", "duckdb": "duckdb"}
 
 
 def cmd_build(args) -> int:
@@ -226,9 +227,10 @@ def parser() -> argparse.ArgumentParser:
     lk.set_defaults(func=cmd_lookup)
     e = sub.add_parser("export", help="write the tables as csv (+ Frictionless descriptor), stata, parquet, "
                        "sqlite or xlsx, with the codebook")
-    e.add_argument("--format", required=True, choices=["csv", "stata", "parquet", "sqlite", "xlsx"],
+    e.add_argument("--format", required=True, choices=["csv", "stata", "parquet", "sqlite", "xlsx", "duckdb"],
                    help="csv: UTF-8 + datapackage.json; stata: .dta 118 with labels; sqlite: one file with keys; "
-                        "xlsx: one workbook with a codebook sheet; parquet: the shipped files")
+                        "xlsx: one workbook with a codebook sheet; parquet: the shipped files; duckdb: one "
+                        "database with enumerations as ENUM types")
     e.add_argument("directory", type=Path, help="output folder (created if missing)")
     e.add_argument("--tables", nargs="+", default=None, metavar="TABLE", help="only these tables (default: all)")
     e.set_defaults(func=cmd_export)

@@ -16,12 +16,13 @@ import pandas as pd
 from wcit_data.loading import descriptor, list_tables, load, read_verified_bytes
 from wcit_data.validation import check_choice
 
-FORMATS = ["csv", "stata", "parquet", "sqlite", "xlsx"]
+FORMATS = ["csv", "stata", "parquet", "sqlite", "xlsx", "duckdb"]
 STATA_LABEL_MAX = 80  # characters of a variable or data label in .dta 118
 STATA_STR_MAX = 2045  # bytes of a fixed-width str#; longer text becomes strL
 EXCEL_CELL_MAX = 32767
 SQLITE_FILE = "wcit_data.sqlite"
 XLSX_FILE = "wcit_data.xlsx"
+DUCKDB_FILE = "wcit_data.duckdb"
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT", "datetime": "TEXT",
              "number": "REAL"}
 
@@ -272,8 +273,44 @@ def export_parquet(directory: Path, names: list[str]) -> list[Path]:
     return written
 
 
+# ---- DuckDB ------------------------------------------------------------------------------------------------
+
+def _sql_text(text: str) -> str:
+    """A SQL string literal (COMMENT ON takes no bound parameters)."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def export_duckdb(directory: Path, names: list[str]) -> list[Path]:
+    """One DuckDB database: enumerations as ENUM types with every allowed value (Parquet has no enum type, so
+    DuckDB reading the Parquet files sees them as VARCHAR), dates as DATE, instants as TIMESTAMPTZ, and the
+    codebook's descriptions as table and column comments. Written to a temporary file and moved into place."""
+    try:
+        import duckdb
+    except ImportError as exc:
+        raise ImportError("duckdb export needs duckdb: pip install 'wcit-data[duckdb]'") from exc
+    path = directory / DUCKDB_FILE
+    staging = directory / f".{DUCKDB_FILE}.tmp"
+    staging.unlink(missing_ok=True)
+    con = duckdb.connect(str(staging))
+    try:
+        for name in names:
+            con.register("frame", load(name))
+            # pandas holds dates as datetime64: make them DATE again
+            select = ", ".join(f'CAST("{f["name"]}" AS DATE) AS "{f["name"]}"' if f["type"] == "date"
+                               else f'"{f["name"]}"' for f in _fields(name))
+            con.execute(f'CREATE TABLE "{name}" AS SELECT {select} FROM frame')
+            con.unregister("frame")
+            con.execute(f'COMMENT ON TABLE "{name}" IS {_sql_text(_resource(name)["description"])}')
+            for field in _fields(name):
+                con.execute(f'COMMENT ON COLUMN "{name}"."{field["name"]}" IS {_sql_text(field["description"])}')
+    finally:
+        con.close()
+    staging.replace(path)
+    return [path]
+
+
 EXPORTERS = {"csv": export_csv, "stata": export_stata, "parquet": export_parquet, "sqlite": export_sqlite,
-             "xlsx": export_xlsx}
+             "xlsx": export_xlsx, "duckdb": export_duckdb}
 
 
 def export(directory, format: str = "csv", tables: list[str] | None = None) -> list[Path]:
@@ -281,7 +318,7 @@ def export(directory, format: str = "csv", tables: list[str] | None = None) -> l
 
     Formats: csv (UTF-8 + Frictionless ``datapackage.json``), stata (one .dta 118 per table with variable and
     value labels), parquet (the shipped files + descriptor), sqlite (one file with keys and column comments),
-    xlsx (one workbook with a ``codebook`` sheet).
+    xlsx (one workbook with a ``codebook`` sheet), duckdb (one database, enumerations as ENUM types).
 
     >>> import tempfile
     >>> files = export(tempfile.mkdtemp(), "csv", tables=["votes"])
