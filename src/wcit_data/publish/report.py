@@ -58,7 +58,7 @@ def claims_report_html(site_prefix: str = "site/") -> str:
     tables = {n: loading.load(n) for n in loading.list_tables()}
     claims = tables["claims"]
     figures = []
-    for slug, title, fig in site_figures(tables):
+    for slug, title, fig in site_figures():
         figures.append((slug, title, getattr(fig, "alt_text", title), _png(fig)))
         plt.close(fig)
     esc = html.escape
