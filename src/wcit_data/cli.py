@@ -226,7 +226,7 @@ def parser() -> argparse.ArgumentParser:
     lk.add_argument("name", help='state name, e.g. "Iran (Islamic Republic of)"')
     lk.set_defaults(func=cmd_lookup)
     e = sub.add_parser("export", help="write the tables as csv (+ Frictionless descriptor), stata, parquet, "
-                       "sqlite or xlsx, with the codebook")
+                       "sqlite, xlsx or duckdb, with the codebook")
     e.add_argument("--format", required=True, choices=["csv", "stata", "parquet", "sqlite", "xlsx", "duckdb"],
                    help="csv: UTF-8 + datapackage.json; stata: .dta 118 with labels; sqlite: one file with keys; "
                         "xlsx: one workbook with a codebook sheet; parquet: the shipped files; duckdb: one "
@@ -244,7 +244,7 @@ def parser() -> argparse.ArgumentParser:
     h = sub.add_parser("hash-sources", help="record the sha256 of the named edited snapshots in sources.csv")
     h.add_argument("source_ids", nargs="*", metavar="SOURCE_ID", help="the source(s) whose snapshot you edited")
     h.set_defaults(func=cmd_hash)
-    r = sub.add_parser("report", help="build the site (notebooks executed) in OUT/site and the claims report")
+    r = sub.add_parser("report", help="build the site (notebooks executed) in OUT/site and the claims report (--out OUT, default reports)")
     r.add_argument("--out", default="reports", help="output folder (default: reports)")
     r.add_argument("--no-execute", action="store_true", help="render the notebooks without executing them")
     r.set_defaults(func=cmd_report)
