@@ -269,3 +269,14 @@ def test_text_style_never_doubles_a_full_stop():
     assert "Nobody knows. Retrieved" in text
     assert ".." not in text.replace("...", "")
     assert "?." not in text and "!." not in text
+
+
+def test_titles_the_dataset_made_up_are_marked_as_descriptions(sources):
+    """A title taken from a URL slug or written because the headline was not retrieved is not the source's."""
+    made_up = sources["notes"].fillna("").str.contains(
+        r"title (?:paraphrased |inferred )?from (?:the )?URL slug|headline not in excerpt", case=False, regex=True)
+    assert made_up.sum() >= 8
+    flagged = sources["title_is_description"].astype(str).str.lower().isin(["true", "1"])
+    assert flagged[made_up].all(), sorted(sources.index[made_up & ~flagged])
+    entry = wd.cite("ibtimes-uk-2012-12-14-digital-cold-war-itu-fails")
+    assert "title        = {[" in entry or "title = {[" in entry.replace("  ", " "), entry

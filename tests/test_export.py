@@ -126,3 +126,6 @@ def test_duckdb_has_enum_types_dates_and_comments(tmp_path):
     comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'signatures' "
                           "AND column_name = 'confidence'").fetchone()[0]
     assert comment.startswith("corroborated")
+    constraints = con.execute("SELECT constraint_type, constraint_column_names FROM duckdb_constraints() "
+                              "WHERE table_name = 'signatures'").fetchall()
+    assert ("PRIMARY KEY", ["iso3"]) in constraints and ("NOT NULL", ["signature_status"]) in constraints

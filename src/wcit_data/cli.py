@@ -128,7 +128,8 @@ def cmd_lookup(args) -> int:
 def cmd_export(args) -> int:
     from wcit_data.publish.export import export
 
-    files = export(args.directory, args.format, tables=args.tables or None)
+    tables = [name for value in args.tables or [] for name in value.split(",") if name.strip()]
+    files = export(args.directory, args.format, tables=[name.strip() for name in tables] or None)
     print(f"Wrote {len(files)} file(s) to {args.directory}: " + ", ".join(f.name for f in files))
     return 0
 
@@ -232,7 +233,9 @@ def parser() -> argparse.ArgumentParser:
                         "xlsx: one workbook with a codebook sheet; parquet: the shipped files; duckdb: one "
                         "database with enumerations as ENUM types")
     e.add_argument("directory", type=Path, help="output folder (created if missing)")
-    e.add_argument("--tables", nargs="+", default=None, metavar="TABLE", help="only these tables (default: all)")
+    # comma-separated (or repeated), so that the option cannot swallow the output folder
+    e.add_argument("--tables", action="append", default=None, metavar="TABLE[,TABLE...]",
+                   help="only these tables, comma-separated or repeated (default: all)")
     e.set_defaults(func=cmd_export)
     i = sub.add_parser("ingest-transcript", help="register a CART transcript; its turns enter the next build")
     i.add_argument("file", help="CART transcript text file")
@@ -267,6 +270,14 @@ def missing_dependency_message(exc: ModuleNotFoundError) -> str:
     return f"wcit-data: error: this command needs the optional dependency {module!r}; install it with: {install}"
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at devnull so that the interpreter's final flush cannot raise again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError:
+        pass
+
+
 def main(argv=None) -> int:
     from wcit_data.loading import DataIntegrityError
 
@@ -285,3 +296,8 @@ def main(argv=None) -> int:
         # interpreter's final flush does not raise again (recipe of the Python signal documentation)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:
+        # e.g. a full disk or an unwritable output folder: one line, not a traceback
+        print(f"wcit-data: error: {exc}", file=sys.stderr)
+        _quiet_stdout()
+        return 2

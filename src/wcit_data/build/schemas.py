@@ -398,8 +398,9 @@ class Signatures(Base):
         "accredited states or when the member is shown present. Disagreement in the strongest tier (direct > "
         "group, primary > press) gives unknown.", isin=SIGN_STATUS)
     confidence: Series[str] = col(
-        "corroborated (2+ independent direct outcome reports agree), single_outcome_report (one independent "
-        "origin), group_statement_only, conflicting (weaker outcome reports disagree, or equally strong ones: then "
+        "corroborated (2+ independent outcome reports name the state directly and agree), single_outcome_report "
+        "(one independent origin names the state directly; group statements may add support, see "
+        "`n_outcome_independent`), group_statement_only, conflicting (weaker outcome reports disagree, or equally strong ones: then "
         "unknown); for unknown: group_statement_unresolved, context_only, intention_only, none.", isin=CONFIDENCE)
     date: Series[str] = col("Date of the event in the report shown.", nullable=True, str_matches=DATE)
     signing_day_dated: Series[bool] = pa.Field(description="True when the report shown dates the outcome to "
@@ -413,8 +414,8 @@ class Signatures(Base):
     n_independent: Series[Int] = pa.Field(description="Distinct independent origins (`sources.origin`) among "
                                           "those rows: relays, reposts and translations count once.", ge=0)
     n_outcome_independent: Series[Int] = pa.Field(description="Independent origins of the outcome reports usable "
-                                                  "for the status (stated; direct or admissible group).",
-                                                  nullable=True, ge=0)
+                                                  "for the status (stated; direct or admissible group); 0 when "
+                                                  "there is none.", ge=0)
     resolution: Series[str] = col("How the reports were resolved, with counts of independent reports and in all.")
     announced: Series[str] = col("Announced intention (will_sign, will_not_sign, consult_capital, undecided), "
                                  "never used as the status.", nullable=True,

@@ -282,8 +282,9 @@ def _sql_text(text: str) -> str:
 
 def export_duckdb(directory: Path, names: list[str]) -> list[Path]:
     """One DuckDB database: enumerations as ENUM types with every allowed value (Parquet has no enum type, so
-    DuckDB reading the Parquet files sees them as VARCHAR), dates as DATE, instants as TIMESTAMPTZ, and the
-    codebook's descriptions as table and column comments. Written to a temporary file and moved into place."""
+    DuckDB reading the Parquet files sees them as VARCHAR), dates as DATE, instants as TIMESTAMPTZ, NOT NULL
+    and primary keys from the codebook, and its descriptions as table and column comments. DuckDB cannot add
+    foreign keys to existing tables: the SQLite export carries them. Written to a temporary file and moved into place."""
     try:
         import duckdb
     except ImportError as exc:
@@ -300,6 +301,12 @@ def export_duckdb(directory: Path, names: list[str]) -> list[Path]:
                                else f'"{f["name"]}"' for f in _fields(name))
             con.execute(f'CREATE TABLE "{name}" AS SELECT {select} FROM frame')
             con.unregister("frame")
+            for field in _fields(name):
+                if field.get("constraints", {}).get("required"):
+                    con.execute(f'ALTER TABLE "{name}" ALTER COLUMN "{field["name"]}" SET NOT NULL')
+            key = _resource(name)["schema"].get("primaryKey")
+            if key:
+                con.execute(f'ALTER TABLE "{name}" ADD PRIMARY KEY ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in key)})')
             con.execute(f'COMMENT ON TABLE "{name}" IS {_sql_text(_resource(name)["description"])}')
             for field in _fields(name):
                 con.execute(f'COMMENT ON COLUMN "{name}"."{field["name"]}" IS {_sql_text(field["description"])}')

@@ -102,7 +102,7 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
            **_announcement(intentions)}
     if reports.empty:
         return out | {"signature_status": "unknown", "confidence": "none", "evidence_kind": "none",
-                      "signing_day_dated": False, "resolution": "no report"}
+                      "n_outcome_independent": 0, "signing_day_dated": False, "resolution": "no report"}
     outcomes = ranked[ranked["report_type"] == "outcome"]
     group_ok = outcomes["source_id"].isin(ABOUT_THE_ACCREDITED) | accredited
     usable = outcomes[(outcomes["reading"] == "stated")
@@ -140,8 +140,10 @@ def resolve_signature(reports: pd.DataFrame, accredited: bool, ctx: dict) -> dic
     if not dated:
         note += ("; the report shown does not date the outcome to 14 Dec 2012 (nor do the other reports of its "
                  "tier): it says only that the state had (not) signed by the report's date")
+    direct = independent_count(agree[agree["evidence_kind"] == "direct"], origins)
     return out | shown | {"signature_status": status, "confidence": confidence, "signing_day_dated": bool(dated),
-                          "resolution": f"{_count_phrase(agree, origins)} state {status} (best: {basis}){note}"}
+                          "resolution": f"{_count_phrase(agree, origins)} state {status}, {direct} of them naming "
+                                        f"the state directly (best: {basis}){note}"}
 
 
 def _unresolved(ranked, outcomes, intentions) -> dict:
