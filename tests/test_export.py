@@ -44,6 +44,7 @@ def test_stata_has_variable_and_value_labels(exported):
         variable_labels = reader.variable_labels()
         assert reader.data_label.startswith("wcit-data signatures")
     assert labels["signature_status"] == {1: "signed", 2: "did_not_sign", 3: "unknown"}
+    assert labels["signing_day_dated"] == {0: "false", 1: "true"}  # flags are labelled 0/1
     assert variable_labels["signature_status"].startswith("Did the state sign")
     shipped = wcit_data.load_signatures()
     assert len(frame) == 193

@@ -313,3 +313,12 @@ def test_save_writes_vector_and_300_dpi_png(standard, tmp_path):
     height, width = plt.imread(paths["png"]).shape[:2]
     fig_w, fig_h = fig.get_size_inches()
     assert width > 0.8 * fig_w * 300 and height > 0.8 * fig_h * 300  # 300 dpi, tight box
+
+
+def test_after_vote_legend_lists_only_the_kinds_drawn(tables):
+    iv, sources = tables["interventions"], tables["sources"]
+    after = iv[(iv["vote_id"].astype(str) == "preamble-2012-12-13") & (iv["vote_relation"].astype(str) == "after")]
+    ordered = after[after["order"].notna()]
+    fig = figures.after_vote_order(ordered, sources, vote_id="preamble-2012-12-13")
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert labels and not any("no order stated" in label for label in labels)

@@ -122,6 +122,7 @@ def _stata_frame(name: str) -> tuple[pd.DataFrame, dict, list[str], dict]:
             value_labels[col] = {i + 1: str(v) for i, v in enumerate(s.cat.categories)}
         elif pd.api.types.is_bool_dtype(s):
             frame[col] = s.astype("Int8") if s.isna().any() else s.astype("int8")
+            value_labels[col] = {0: "false", 1: "true"}
         elif pd.api.types.is_string_dtype(s) or s.dtype == object:
             # Stata's missing string is ""; an all-missing column would otherwise have no type to write
             text = s.astype(object).where(s.notna(), "")

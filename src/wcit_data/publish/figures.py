@@ -173,6 +173,8 @@ def after_vote_order(interventions: pd.DataFrame, sources: pd.DataFrame | None =
              "unordered": ("o", "#e5e5e5", "placed after the vote, no order stated (–)")}
     for k, (marker, colour, label) in style.items():
         sub = iv[kind == k]
+        if sub.empty:  # no legend entry for a kind of mark the chart does not draw
+            continue
         xs = [cols.index(s) for s in sub["source_id"]]
         ys = [rows.index(s) for s in sub["iso3"]]
         ax.scatter(xs, ys, s=260, marker=marker, color=colour, edgecolor="#555555", linewidth=0.6, label=label,
