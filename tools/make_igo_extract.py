@@ -13,7 +13,6 @@ Usage: python tools/make_igo_extract.py /path/to/igoR.git
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import subprocess
 import sys
@@ -23,13 +22,14 @@ from pathlib import Path
 import pyreadr
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from wcit_data.build.sources import SourceRegistry  # noqa: E402
+
 SOURCES = ROOT / "data" / "sources"
 RETRIEVED = "2026-11-30"
 IGOR_COMMIT = "c9936cac3f0fc117520e89f9a232e62dde1ce3e9"
 IGO, YEAR = "APT", 2012
 SOURCE_ID = "context-cow-igo-v3-apt"
-REG_COLS = ["source_id", "title", "author", "publisher", "url", "published", "retrieved", "kind", "language",
-            "licence_note", "retrieved_via", "notes", "sha256"]
 
 
 def read_rda(mirror: Path, path: str):
@@ -85,22 +85,7 @@ def registry_row() -> dict:
 
 
 def main(mirror: Path) -> None:
-    path = SOURCES / "sources.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        registry = list(csv.DictReader(fh))
-    data = apt_extract(mirror).encode("utf-8")
-    (SOURCES / "text" / f"{SOURCE_ID}.txt").write_bytes(data)
-    row = registry_row() | {"sha256": hashlib.sha256(data).hexdigest()}
-    known = [i for i, r in enumerate(registry) if r["source_id"] == SOURCE_ID]
-    if known:
-        registry[known[0]] = row  # re-running keeps the row's place (rows are appended at the end)
-    else:
-        registry.append(row)
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=REG_COLS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: r.get(k, "") for k in REG_COLS} for r in registry)
-
+    SourceRegistry(SOURCES).register(registry_row(), apt_extract(mirror))
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))

@@ -15,7 +15,6 @@ Usage: python tools/make_name_extracts.py /path/to/countrycode.git
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -28,16 +27,18 @@ from babel import Locale
 from babel.core import get_cldr_version
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from wcit_data.build.sources import SourceRegistry  # noqa: E402
+
 SOURCES = ROOT / "data" / "sources"
 RETRIEVED = "2026-11-30"
 COUNTRYCODE_COMMIT = "284d6a2f7e49d826e10894227a05d4c857e21540"
-COUNTRYCODE_URL = f"https://github.com/vincentarelbundock/countrycode/tree/{COUNTRYCODE_COMMIT}"
+# one URL per source: each extract cites its own file at the pinned commit
+COUNTRYCODE_FILE_URL = f"https://github.com/vincentarelbundock/countrycode/blob/{COUNTRYCODE_COMMIT}/dictionary/{{}}"
 # The languages of the stored sources (sources.csv `language`), Norwegian as CLDR's Bokmål, plus Arabic
 # (an official ITU language).
 LANGUAGES = ["en", "fr", "de", "ru", "es", "pl", "zh", "nl", "nb", "ja", "ko", "tr", "da", "id", "fi", "sv",
              "pt", "it", "ar"]
-REG_COLS = ["source_id", "title", "author", "publisher", "url", "published", "retrieved", "kind", "language",
-            "licence_note", "retrieved_via", "notes", "sha256"]
 
 
 def member_alpha2() -> list[str]:
@@ -95,7 +96,7 @@ def registry_rows(mirror: Path) -> list[tuple[dict, str]]:
         ({**common, "source_id": "context-countrycode-cow",
           "title": "Correlates of War country codes (cown, cowc, cow.name) by ISO3: extract of countrycode's codelist",
           "author": "Vincent Arel-Bundock; Correlates of War Project (codes)",
-          "publisher": "countrycode (R package, GitHub)", "url": COUNTRYCODE_URL, "language": "en",
+          "publisher": "countrycode (R package, GitHub)", "url": COUNTRYCODE_FILE_URL.format("codelist_without_cldr.csv"), "language": "en",
           "licence_note": "countrycode: GPL-3; COW state system codes free to use with citation of the "
                           "Correlates of War Project",
           "retrieved_via": f"git mirror of vincentarelbundock/countrycode @{COUNTRYCODE_COMMIT[:8]} "
@@ -106,7 +107,7 @@ def registry_rows(mirror: Path) -> list[tuple[dict, str]]:
         ({**common, "source_id": "context-countrycode-world-bank-names",
           "title": "World Bank API country names and codes (countrycode's copy): data_world_bank_api.csv",
           "author": "World Bank (names); Vincent Arel-Bundock (compilation)",
-          "publisher": "countrycode (R package, GitHub)", "url": COUNTRYCODE_URL, "language": "en",
+          "publisher": "countrycode (R package, GitHub)", "url": COUNTRYCODE_FILE_URL.format("data_world_bank_api.csv"), "language": "en",
           "licence_note": "countrycode: GPL-3; World Bank data normally CC BY 4.0 (not verified for this list)",
           "retrieved_via": f"git mirror of vincentarelbundock/countrycode @{COUNTRYCODE_COMMIT[:8]} "
                            "dictionary/data_world_bank_api.csv (verbatim); tools/make_name_extracts.py",
@@ -116,23 +117,9 @@ def registry_rows(mirror: Path) -> list[tuple[dict, str]]:
 
 
 def main(mirror: Path) -> None:
-    path = SOURCES / "sources.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        registry = list(csv.DictReader(fh))
+    registry = SourceRegistry(SOURCES)
     for row, text in registry_rows(mirror):
-        data = text.encode("utf-8")
-        (SOURCES / "text" / f"{row['source_id']}.txt").write_bytes(data)
-        row["sha256"] = hashlib.sha256(data).hexdigest()
-        known = [i for i, r in enumerate(registry) if r["source_id"] == row["source_id"]]
-        if known:
-            registry[known[0]] = row  # re-running keeps the row's place (rows are appended at the end)
-        else:
-            registry.append(row)
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=REG_COLS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: r.get(k, "") for k in REG_COLS} for r in registry)
-
+        registry.register(row, text)
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]))

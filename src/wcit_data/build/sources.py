@@ -190,10 +190,16 @@ class SourceRegistry:
                 and r.get("sha256") != sha256_file(self.snapshot_path(r["source_id"]))]
 
     def register(self, row: dict, text: str) -> None:
-        """Add one source: write its snapshot and its row, hashing only this snapshot."""
+        """Add one source, or replace the row of the same id in place: write its snapshot and its row,
+        hashing only this snapshot (the extract tools re-run it; ingest refuses a known id before)."""
         path = self.snapshot_path(row["source_id"])
-        path.write_text(text, encoding="utf-8")
-        self.rows.append({**row, "sha256": sha256_file(path)})
+        path.write_bytes(text.encode("utf-8"))
+        row = {**row, "sha256": sha256_file(path)}
+        known = [i for i, r in enumerate(self.rows) if r["source_id"] == row["source_id"]]
+        if known:
+            self.rows[known[0]] = row
+        else:
+            self.rows.append(row)
         self.write()
 
     def write(self) -> None:
