@@ -57,9 +57,16 @@ def _target_dtype(field: dict):
     return None  # text stays the string dtype pandas gives it
 
 
-@lru_cache(maxsize=None)
 def column_dtypes(name: str) -> dict:
     """Column -> pandas dtype of table ``name`` as published (text columns are left out)."""
+    from wcit_data.loading import snapshot
+
+    # keyed on the descriptor's checksum: after a rebuild (new allowed values) the dtypes follow the new build
+    return _column_dtypes(name, snapshot().manifest.get("datapackage.json", ""))
+
+
+@lru_cache(maxsize=None)
+def _column_dtypes(name: str, descriptor_sha256: str) -> dict:
     from wcit_data.loading import _resource
 
     fields = _resource(name)["schema"]["fields"]
