@@ -93,7 +93,7 @@ def wilson(k: int, n: int, z: float = 1.96):
 
 def group_variables(joined: pd.DataFrame) -> list[str]:
     """Columns of the joined frame a state can be grouped by (everything but identifiers and the status)."""
-    status = "signature_status" if "signature_status" in joined.columns else "status"
+    status = signature_status_column(joined)
     return [c for c in joined.columns if c not in (*IDENTIFIERS, status)]
 
 

@@ -188,8 +188,10 @@ def iran_called_for_vote(t) -> Verdict:
 
 def _sig_status(t) -> pd.Series:
     """signatures' status column (renamed `signature_status`; `status` in 0.1.0), indexed by iso3."""
+    from wcit_data.analysis import signature_status_column
+
     sig = t["signatures"]
-    return sig.set_index("iso3")["signature_status" if "signature_status" in sig.columns else "status"]
+    return sig.set_index("iso3")[signature_status_column(sig)]
 
 
 def _independent(t, source_ids) -> int:

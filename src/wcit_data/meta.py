@@ -171,7 +171,7 @@ def signature_coverage() -> dict:
     89
     """
     sig = load("signatures")
-    status = sig["signature_status" if "signature_status" in sig.columns else "status"].astype(str)
+    status = sig["signature_status"].astype(str)
     tot = load("conference_totals")
     adopted = tot[tot["adopted"]].set_index("measure")["figure"]
     out = {"signed_named": int((status == "signed").sum()),

@@ -134,8 +134,7 @@ def states_table(base, participation, signatures, interventions) -> pd.DataFrame
     of the delegation; `present_basis` says which (derivations start with 'derived:')."""
     frame = base.copy()
     pres = [presence(participation, i) for i in frame["iso3"]]
-    status_col = "signature_status" if "signature_status" in signatures.columns else "status"
-    status = dict(zip(signatures["iso3"], signatures[status_col]))
+    status = dict(zip(signatures["iso3"], signatures["signature_status"]))
     spoke = set(interventions["iso3"].dropna())
     basis, present = [], []
     for iso3, (p, _) in zip(frame["iso3"], pres):

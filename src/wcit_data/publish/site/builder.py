@@ -312,7 +312,7 @@ class SiteBuilder:
         """Statements of what the data does not know, each with its numbers, computed from the tables."""
         t = self.tables
         sig = t["signatures"]
-        status = sig["signature_status" if "signature_status" in sig.columns else "status"].astype(str)
+        status = sig["signature_status"].astype(str)
         totals = t["conference_totals"]
         adopted = totals[totals["adopted"].fillna(False).astype(bool)].set_index("measure")["figure"]
         signatories, non_signatories = adopted.get("signatories"), adopted.get("non_signatories")
