@@ -9,7 +9,6 @@ file that still fails against the freshly read manifest is an error.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import threading
@@ -171,9 +170,9 @@ def check_table_name(name: str) -> str:
     valid = [res["name"] for res in snapshot(refresh=True).descriptor["resources"]]  # a rebuild may add tables
     if name in valid:
         return name
-    close = difflib.get_close_matches(str(name), valid, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"Unknown table {name!r}.{hint} Valid tables: {', '.join(valid)}.")
+    from wcit_data.validation import did_you_mean
+
+    raise ValueError(f"Unknown table {name!r}.{did_you_mean(name, valid)} Valid tables: {', '.join(valid)}.")
 
 
 def _verified_read(fname: str) -> tuple[bytes, Snapshot]:

@@ -7,12 +7,12 @@ table, so a quoted passage is checked against exactly the text the build checked
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from importlib import resources
 from pathlib import Path
 
 from wcit_data.loading import DataIntegrityError, load
+from wcit_data.validation import did_you_mean
 
 PACKAGE_TEXT_DIR = ("sources", "text")  # inside the installed package (pyproject: force-include)
 CHECKOUT_TEXT_DIR = Path(__file__).resolve().parents[2] / "data" / "sources" / "text"  # src/wcit_data/.. /..
@@ -35,9 +35,7 @@ def _current_source_id(source_id: str, known: list[str]) -> str:
         raise ValueError(f"source_id must be a non-empty string, got {source_id!r}")
     current = resolve_source_id(source_id)  # an id merged into another resolves via sources.aliases
     if current not in known:
-        close = difflib.get_close_matches(source_id, known, n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"Unknown source_id {source_id!r}.{hint} Valid ids: the source_id column of "
+        raise ValueError(f"Unknown source_id {source_id!r}.{did_you_mean(source_id, known)} Valid ids: the source_id column of "
                          f"wcit_data.load_sources() ({len(known)} sources).")
     return current
 

@@ -6,15 +6,20 @@ import difflib
 from collections.abc import Iterable
 
 
+def did_you_mean(value, choices: Iterable, cutoff: float = 0.6) -> str:
+    """`` Did you mean 'x'?`` for the closest of ``choices``, or "" when none is close."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=cutoff)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
 def check_choice(label: str, value, valid: Iterable) -> object:
     """Return ``value`` if it is one of ``valid``; else raise ValueError with a close match and the valid values."""
     choices = list(dict.fromkeys(valid))
     if value in choices:
         return value
     texts = [str(c) for c in choices]
-    close = difflib.get_close_matches(str(value), texts, n=1, cutoff=0.5)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"Unknown {label} {value!r}.{hint} Valid values: {', '.join(texts)}.")
+    raise ValueError(f"Unknown {label} {value!r}.{did_you_mean(value, texts, cutoff=0.5)} "
+                     f"Valid values: {', '.join(texts)}.")
 
 
 def check_columns(label: str, columns: Iterable[str], required: Iterable[str]) -> None:

@@ -35,9 +35,8 @@ def resolve_vote_id(vote_id: str, votes: pd.DataFrame | None = None) -> str:
     former = _former_ids(votes)
     if vote_id in former:
         return former[vote_id]
-    import difflib
+    from wcit_data.validation import did_you_mean
 
-    close = difflib.get_close_matches(str(vote_id), [*current, *former], n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    hint = did_you_mean(vote_id, [*current, *former])
     valid = sorted(current) + [f"{old} (former id of {new})" for old, new in sorted(former.items())]
     raise ValueError(f"Unknown vote_id {vote_id!r}.{hint} Valid ids: {', '.join(valid)}")
